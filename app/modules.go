@@ -42,12 +42,13 @@ import (
 // every module's codec types and sets the order of the ABCI hooks.
 func (app *App) initModuleManager() {
 	cdc := app.appCodec
+	bankModule := bank.NewAppModule(cdc, app.BankKeeper, app.AccountKeeper, nil)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, app.txConfig),
 		auth.NewAppModule(cdc, app.AccountKeeper, authsims.RandomGenesisAccounts, nil),
 		authzmodule.NewAppModule(cdc, app.AuthzKeeper, app.AccountKeeper, app.BankKeeper, app.interfaceRegistry),
-		bank.NewAppModule(cdc, app.BankKeeper, app.AccountKeeper, nil),
+		bankModule,
 		consensus.NewAppModule(cdc, app.ConsensusParamsKeeper),
 		distr.NewAppModule(cdc, app.DistrKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil),
 		evidence.NewAppModule(app.EvidenceKeeper),
@@ -64,10 +65,12 @@ func (app *App) initModuleManager() {
 	)
 
 	// The basic manager serves codec registration, default genesis and genesis
-	// validation; genutil and gov need their client-side options here.
+	// validation; genutil and gov need their client-side options here, and the
+	// bank genesis carries the token's metadata.
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
 		govtypes.ModuleName:     gov.NewAppModuleBasic([]govclient.ProposalHandler{}),
+		banktypes.ModuleName:    bankModuleBasic{bankModule.AppModuleBasic},
 	})
 	app.BasicModuleManager.RegisterLegacyAminoCodec(app.legacyAmino)
 	app.BasicModuleManager.RegisterInterfaces(app.interfaceRegistry)

@@ -14,7 +14,7 @@ import (
 func main() {
 	rootCmd := cmd.NewRootCmd()
 	if err := svrcmd.Execute(rootCmd, "", app.DefaultNodeHome); err != nil {
-		fmt.Fprintln(rootCmd.ErrOrStderr(), err)
+		fmt.Fprintln(rootCmd.ErrOrStderr(), cmd.DescribeError(err))
 		os.Exit(1)
 	}
 }

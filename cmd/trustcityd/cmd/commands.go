@@ -35,6 +35,9 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.App) {
 	)
 
 	server.AddCommands(rootCmd, app.DefaultNodeHome, newApp, appExport, func(*cobra.Command) {})
+	if startCmd, _, err := rootCmd.Find([]string{"start"}); err == nil {
+		withGenesisCheck(startCmd)
+	}
 
 	rootCmd.AddCommand(
 		server.StatusCommand(),
@@ -108,4 +111,3 @@ func appExport(
 	}
 	return exportApp.ExportAppStateAndValidators(forZeroHeight, jailAllowedAddrs, modulesToExport)
 }
-

@@ -54,6 +54,9 @@ func NewRootCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := checkConfigFiles(clientCtx.HomeDir); err != nil {
+				return err
+			}
 			clientCtx, err = config.ReadFromClientConfig(clientCtx)
 			if err != nil {
 				return err
