@@ -48,7 +48,7 @@ TrustCity local chain $CHAIN_ID (home $HOME_DIR)
   CometBFT RPC  http://127.0.0.1:26657
   REST API      http://127.0.0.1:1317   (OpenAPI: http://127.0.0.1:1317/swagger/)
   gRPC          127.0.0.1:9090
-Demo keys (test keyring): validator ${DEMO_KEYS[*]}
+Demo keys (test keyring, mnemonics in $HOME_DIR/<name>.key.json): validator ${DEMO_KEYS[*]}
   e.g. $BIN keys list --home $HOME_DIR --keyring-backend test
        $BIN tx bank send alice \$($BIN keys show bob -a --home $HOME_DIR --keyring-backend test) 1000$DENOM --home $HOME_DIR --yes
 Stop with Ctrl-C; the chain continues from where it stopped on the next 'make localnet'.

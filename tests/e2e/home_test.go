@@ -57,7 +57,7 @@ func (p nodePorts) endpoints() endpoints {
 }
 
 // startFlags puts every listener of a node on p's loopback ports, enables
-// REST and disables pprof, so no default port (26656-26658, 1317, 9090,
+// REST (with the OpenAPI document) and disables pprof, so no default port (26656-26658, 1317, 9090,
 // 6060) is used. proxy_app is unused in-process but set for the same reason.
 func (p nodePorts) startFlags() []string {
 	return []string{
@@ -67,6 +67,7 @@ func (p nodePorts) startFlags() []string {
 		"--proxy_app", "tcp://" + loopback(p.proxy),
 		"--grpc.address", loopback(p.grpc),
 		"--api.enable",
+		"--api.swagger",
 		"--api.address", "tcp://" + loopback(p.api),
 		"--minimum-gas-prices", "0" + denom,
 	}

@@ -66,6 +66,24 @@ func TestSingleNodeLifecycle(t *testing.T) {
 		})
 	})
 
+	step(t, "OpenAPI document served", func(t *testing.T) {
+		var doc struct {
+			Swagger string                    `json:"swagger"`
+			Paths   map[string]map[string]any `json:"paths"`
+		}
+		if err := getJSON(n.apiURL()+"/swagger/openapi.json", &doc); err != nil {
+			t.Fatalf("GET /swagger/openapi.json: %v", err)
+		}
+		if doc.Swagger != "2.0" {
+			t.Fatalf("swagger version %q, want 2.0", doc.Swagger)
+		}
+		for _, path := range []string{"/cosmos/bank/v1beta1/balances/{address}", "/ibc/apps/transfer/v1/denoms"} {
+			if _, ok := doc.Paths[path]; !ok {
+				t.Fatalf("OpenAPI document lacks %s", path)
+			}
+		}
+	})
+
 	step(t, "bank send, balance over REST and gRPC", func(t *testing.T) {
 		send(t, 12345)
 		bobWant += 12345

@@ -13,9 +13,9 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/config"
+	"github.com/cosmos/cosmos-sdk/client/flags"
 	nodeservice "github.com/cosmos/cosmos-sdk/client/grpc/node"
 	"github.com/cosmos/cosmos-sdk/server"
-	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	"github.com/cosmos/cosmos-sdk/types/tx/signing"
 	"github.com/cosmos/cosmos-sdk/x/auth/tx"
 	authtxconfig "github.com/cosmos/cosmos-sdk/x/auth/tx/config"
@@ -28,7 +28,7 @@ import (
 func NewRootCmd() *cobra.Command {
 	// An in-memory app provides the codecs, module basics and autocli options
 	// exactly as the node builds them.
-	tempApp := app.New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.NewAppOptionsWithFlagHome(app.DefaultNodeHome))
+	tempApp := app.New(log.NewNopLogger(), dbm.NewMemDB(), true, homeOption(app.DefaultNodeHome))
 
 	initClientCtx := client.Context{}.
 		WithCodec(tempApp.AppCodec()).
@@ -91,4 +91,15 @@ func NewRootCmd() *cobra.Command {
 		panic(err)
 	}
 	return rootCmd
+}
+
+// homeOption is the only app option the in-memory app of the client needs.
+type homeOption string
+
+// Get implements servertypes.AppOptions.
+func (h homeOption) Get(key string) any {
+	if key == flags.FlagHome {
+		return string(h)
+	}
+	return nil
 }

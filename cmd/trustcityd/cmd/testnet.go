@@ -46,6 +46,10 @@ type testnetOptions struct {
 
 // testnetCmd writes the configuration of an N-validator network on loopback.
 func testnetCmd(basics module.BasicManager) *cobra.Command {
+	var (
+		opts                                             testnetOptions
+		accountBalance, validatorBalance, validatorStake string
+	)
 	cmd := &cobra.Command{
 		Use:   "testnet",
 		Short: "Write the configuration of a local N-validator network on loopback ports",
@@ -62,8 +66,17 @@ Start each node with: trustcityd start --home <output-dir>/node<i>`,
 		Example: "trustcityd testnet --validators 4 --output-dir ./.localnet-multi --chain-id trustcity-multi-1",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			opts, err := readTestnetOptions(cmd)
-			if err != nil {
+			var err error
+			if opts.accountBalance, err = sdk.ParseCoinsNormalized(accountBalance); err != nil {
+				return fmt.Errorf("--%s: %w", flagAccountBalance, err)
+			}
+			if opts.validatorBalance, err = sdk.ParseCoinsNormalized(validatorBalance); err != nil {
+				return fmt.Errorf("--%s: %w", flagValidatorBalance, err)
+			}
+			if opts.validatorStake, err = sdk.ParseCoinNormalized(validatorStake); err != nil {
+				return fmt.Errorf("--%s: %w", flagValidatorStake, err)
+			}
+			if err := opts.validate(); err != nil {
 				return err
 			}
 			clientCtx := client.GetClientContextFromCmd(cmd)
@@ -80,46 +93,18 @@ Start each node with: trustcityd start --home <output-dir>/node<i>`,
 		},
 	}
 
-	cmd.Flags().Int(flagValidators, 4, "Number of validators")
-	cmd.Flags().Int(flagAccounts, 2, "Number of funded user accounts (user0, user1, ...) in every home's keyring")
-	cmd.Flags().String(flagOutputDir, "./.localnet-multi", "Directory that receives the node homes")
-	cmd.Flags().String(flags.FlagChainID, "trustcity-multi-1", "Chain id of the network")
-	cmd.Flags().String(flags.FlagKeyringBackend, keyring.BackendTest, "Keyring backend of the written homes (test or file)")
-	cmd.Flags().Int(flagBasePort, 26600, "First port; node i uses base-port+10i .. base-port+10i+3")
-	cmd.Flags().Duration(flagVotingPeriod, time.Minute, "Governance voting period")
-	cmd.Flags().String(flagAccountBalance, "1000000000000"+app.BondDenom, "Balance of each user account")
-	cmd.Flags().String(flagValidatorBalance, "1000000000000"+app.BondDenom, "Balance of each validator account")
-	cmd.Flags().String(flagValidatorStake, "100000000000"+app.BondDenom, "Self-delegation of each validator")
-	return cmd
-}
-
-func readTestnetOptions(cmd *cobra.Command) (testnetOptions, error) {
 	f := cmd.Flags()
-	var opts testnetOptions
-	var err error
-	get := func(read func() error) {
-		if err == nil {
-			err = read()
-		}
-	}
-	var accountBalance, validatorBalance, validatorStake string
-	get(func() (e error) { opts.validators, e = f.GetInt(flagValidators); return })
-	get(func() (e error) { opts.accounts, e = f.GetInt(flagAccounts); return })
-	get(func() (e error) { opts.outputDir, e = f.GetString(flagOutputDir); return })
-	get(func() (e error) { opts.chainID, e = f.GetString(flags.FlagChainID); return })
-	get(func() (e error) { opts.keyringBackend, e = f.GetString(flags.FlagKeyringBackend); return })
-	get(func() (e error) { opts.basePort, e = f.GetInt(flagBasePort); return })
-	get(func() (e error) { opts.votingPeriod, e = f.GetDuration(flagVotingPeriod); return })
-	get(func() (e error) { accountBalance, e = f.GetString(flagAccountBalance); return })
-	get(func() (e error) { validatorBalance, e = f.GetString(flagValidatorBalance); return })
-	get(func() (e error) { validatorStake, e = f.GetString(flagValidatorStake); return })
-	get(func() (e error) { opts.accountBalance, e = sdk.ParseCoinsNormalized(accountBalance); return })
-	get(func() (e error) { opts.validatorBalance, e = sdk.ParseCoinsNormalized(validatorBalance); return })
-	get(func() (e error) { opts.validatorStake, e = sdk.ParseCoinNormalized(validatorStake); return })
-	if err != nil {
-		return opts, err
-	}
-	return opts, opts.validate()
+	f.IntVar(&opts.validators, flagValidators, 4, "Number of validators")
+	f.IntVar(&opts.accounts, flagAccounts, 2, "Number of funded user accounts (user0, user1, ...) in every home's keyring")
+	f.StringVar(&opts.outputDir, flagOutputDir, "./.localnet-multi", "Directory that receives the node homes")
+	f.StringVar(&opts.chainID, flags.FlagChainID, "trustcity-multi-1", "Chain id of the network")
+	f.StringVar(&opts.keyringBackend, flags.FlagKeyringBackend, keyring.BackendTest, "Keyring backend of the written homes (test or file)")
+	f.IntVar(&opts.basePort, flagBasePort, 26600, "First port; node i uses base-port+10i .. base-port+10i+3")
+	f.DurationVar(&opts.votingPeriod, flagVotingPeriod, time.Minute, "Governance voting period")
+	f.StringVar(&accountBalance, flagAccountBalance, "1000000000000"+app.BondDenom, "Balance of each user account")
+	f.StringVar(&validatorBalance, flagValidatorBalance, "1000000000000"+app.BondDenom, "Balance of each validator account")
+	f.StringVar(&validatorStake, flagValidatorStake, "100000000000"+app.BondDenom, "Self-delegation of each validator")
+	return cmd
 }
 
 func (o testnetOptions) validate() error {
