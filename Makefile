@@ -34,8 +34,9 @@ build: ## Build trustcityd into build/
 install: ## Install trustcityd into $GOBIN (or $GOPATH/bin)
 	CGO_ENABLED=1 $(GO) install $(BUILD_FLAGS) ./cmd/trustcityd
 
-test: build ## Run all tests: unit, app and real-node end-to-end (the CI command)
+test: build ## Run all tests: unit, app, real-node end-to-end and the proto tools (the CI command)
 	TRUSTCITYD_BIN=$(BINARY) $(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
+	cd scripts/tools && GOWORK=off $(GO) test -count=1 ./...
 
 test-unit: ## Run the tests that need no node binary
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) $$($(GO) list ./... | grep -v /tests/e2e)

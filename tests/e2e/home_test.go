@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,12 +9,12 @@ import (
 // accountPrefix is the bech32 prefix of account addresses.
 const accountPrefix = "tcity1"
 
-// initHome runs `trustcityd init` for a fresh home and shortens the block
-// interval to one second so tests wait less.
+// initHome runs `trustcityd init` for a fresh home and pins the block
+// interval to one second (through `trustcityd config set`) so tests wait less.
 func initHome(t testing.TB, home, chainID string) {
 	t.Helper()
 	mustCLI(t, "init", "test", "--chain-id", chainID, "--home", home, "--default-denom", denom)
-	setTOML(t, filepath.Join(home, "config", "config.toml"), "consensus", "timeout_commit", `"1s"`)
+	mustCLI(t, "config", "set", "comet", "consensus.timeout_commit", `"1s"`, "--home", home)
 }
 
 // addKey creates a key in home's test keyring and returns its address.

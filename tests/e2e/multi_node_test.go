@@ -115,7 +115,7 @@ func TestFourValidatorNetwork(t *testing.T) {
 		const amount = 777
 		hash := broadcastTx(t, "tx", "bank", "send", "user0", user1, fmt.Sprintf("%d%s", amount, denom),
 			"--chain-id", multiChainID, "--keyring-backend", "test", "--home", nodes[1].home,
-			"--node", nodes[1].nodeFlag(), "--fees", feeFor(t, nodes[1].home),
+			"--node", nodes[1].nodeFlag(), "--fees", fmt.Sprintf("%d%s", baseFee, denom),
 			"--yes", "--output", "json")
 		waitTxCommitted(t, nodes[1], hash)
 		nodes[2].waitRESTBalance(t, user1, before+amount, restTimeout)

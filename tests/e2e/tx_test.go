@@ -78,3 +78,8 @@ func waitTxCommitted(t testing.TB, n *node, hash string) txResponse {
 	}
 	return tx
 }
+
+// baseFee is the fee (in utcity) every test transaction pays: the test nodes
+// accept any fee (minimum gas price zero), and 2000utcity also pays the CLI's
+// default 200000 gas at the production default of 0.001utcity per gas.
+const baseFee = 2000
