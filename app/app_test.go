@@ -148,3 +148,34 @@ func requireSameModules(t *testing.T, a, b json.RawMessage) {
 		require.Contains(t, sb, module)
 	}
 }
+
+// TestZeroHeightExport exports for a new chain at height zero, jailing the
+// validators not in the allow list, and starts a new chain from it.
+func TestZeroHeightExport(t *testing.T) {
+	original := newTestApp(t)
+	initChain(t, original, defaultGenesisWithValidator(t, original), 1, nil)
+	finalizeEmptyBlocks(t, original, 5)
+
+	ctx := original.NewContext(true)
+	validators, err := original.StakingKeeper.GetAllValidators(ctx)
+	require.NoError(t, err)
+	require.Len(t, validators, 1)
+
+	_, err = original.ExportAppStateAndValidators(true, []string{"tcity1notavalidator"}, nil)
+	require.ErrorContains(t, err, "jail allow list")
+
+	exported, err := original.ExportAppStateAndValidators(true, []string{validators[0].OperatorAddress}, nil)
+	require.NoError(t, err)
+	require.Equal(t, int64(0), exported.Height)
+	require.Len(t, exported.Validators, 1)
+
+	restarted := newTestApp(t)
+	initChain(t, restarted, exported.AppState, 1, validatorUpdates(t, exported.Validators))
+	finalizeEmptyBlocks(t, restarted, 3)
+	require.Equal(t, int64(3), restarted.LastBlockHeight())
+
+	// Distribution was settled into the community pool before the export.
+	feePool, err := restarted.DistrKeeper.FeePool.Get(restarted.NewContext(true))
+	require.NoError(t, err)
+	require.True(t, feePool.CommunityPool.IsAllPositive())
+}
