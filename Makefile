@@ -7,8 +7,12 @@ BUILDDIR  ?= $(CURDIR)/build
 BINARY    := $(BUILDDIR)/trustcityd
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null)
-# Ledger hardware wallets need cgo and the ledger build tag.
+# Ledger hardware wallets need cgo and the ledger build tag. The tag is set when
+# a C compiler is installed; without one Go builds without cgo, and the binary
+# simply has no Ledger support.
+ifneq ($(shell command -v $(CC) 2>/dev/null),)
 BUILD_TAGS ?= ledger
+endif
 LDFLAGS := \
 	-X github.com/cosmos/cosmos-sdk/version.Name=trustcity \
 	-X github.com/cosmos/cosmos-sdk/version.AppName=trustcityd \
@@ -29,10 +33,10 @@ include scripts/proto.mk
 all: lint build test ## Lint, build and run every test
 
 build: ## Build trustcityd into build/
-	CGO_ENABLED=1 $(GO) build $(BUILD_FLAGS) -o $(BINARY) ./cmd/trustcityd
+	$(GO) build $(BUILD_FLAGS) -o $(BINARY) ./cmd/trustcityd
 
 install: ## Install trustcityd into $GOBIN (or $GOPATH/bin)
-	CGO_ENABLED=1 $(GO) install $(BUILD_FLAGS) ./cmd/trustcityd
+	$(GO) install $(BUILD_FLAGS) ./cmd/trustcityd
 
 test: build ## Run all tests: unit, app, real-node end-to-end and the proto tools (the CI command)
 	TRUSTCITYD_BIN=$(BINARY) $(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
