@@ -5,7 +5,6 @@ package app
 
 import (
 	"fmt"
-	"os"
 
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/cosmos/gogoproto/proto"
@@ -123,13 +122,14 @@ func New(
 	app.setAnteHandler()
 	app.setPostHandler()
 
-	// Every message must carry a signer annotation: check the merged registry once.
+	// Every Msg service must be annotated as one and every message must name its
+	// signer, or signing (Ledger's amino-JSON included) cannot work: refuse to start.
 	protoFiles, err := proto.MergedRegistry()
 	if err != nil {
 		panic(fmt.Errorf("merging proto registry: %w", err))
 	}
 	if err := msgservice.ValidateProtoAnnotations(protoFiles); err != nil {
-		fmt.Fprintln(os.Stderr, err.Error())
+		panic(fmt.Errorf("protobuf annotations: %w", err))
 	}
 
 	if loadLatest {
