@@ -12,6 +12,7 @@ import (
 	"cosmossdk.io/log/v2"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/baseapp/blockexec"
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/codec"
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
@@ -50,7 +51,8 @@ type App struct {
 	txConfig          client.TxConfig
 	interfaceRegistry codectypes.InterfaceRegistry
 
-	keys map[string]*storetypes.KVStoreKey
+	keys       map[string]*storetypes.KVStoreKey
+	objectKeys map[string]*storetypes.ObjectStoreKey
 
 	AccountKeeper         authkeeper.AccountKeeper
 	AuthzKeeper           authzkeeper.Keeper
@@ -98,6 +100,7 @@ func New(
 		txConfig:          enc.TxConfig,
 		interfaceRegistry: enc.InterfaceRegistry,
 		keys:              newStoreKeys(),
+		objectKeys:        newObjectStoreKeys(),
 	}
 	if err := bApp.RegisterStreamingServices(appOpts, app.keys); err != nil {
 		panic(fmt.Errorf("registering streaming services: %w", err))
@@ -114,6 +117,11 @@ func New(
 	app.registerUpgrades(Upgrades)
 
 	app.MountKVStores(app.keys)
+	app.MountObjectStores(app.objectKeys)
+	// The node's block-executor setting (app.toml or --block-executor) picks
+	// sequential execution (the default) or Block-STM.
+	blockexec.Apply(bApp, appOpts, app.executionStoreKeys(), enc.TxConfig.TxDecoder(),
+		func(storetypes.MultiStore) string { return BondDenom })
 
 	app.SetInitChainer(app.InitChainer)
 	app.SetPreBlocker(app.PreBlocker)
@@ -160,6 +168,19 @@ func (app *App) Configurator() module.Configurator { return app.configurator }
 
 // GetKey returns the KV store key of the named store (nil when unknown).
 func (app *App) GetKey(name string) *storetypes.KVStoreKey { return app.keys[name] }
+
+// executionStoreKeys lists every store a transaction may touch, for Block-STM
+// (which sorts them by name, so their order here does not matter).
+func (app *App) executionStoreKeys() []storetypes.StoreKey {
+	keys := make([]storetypes.StoreKey, 0, len(app.keys)+len(app.objectKeys))
+	for _, k := range app.keys {
+		keys = append(keys, k)
+	}
+	for _, k := range app.objectKeys {
+		keys = append(keys, k)
+	}
+	return keys
+}
 
 // LoadHeight loads the state committed at height.
 func (app *App) LoadHeight(height int64) error { return app.LoadVersion(height) }

@@ -5,9 +5,17 @@ import (
 	"encoding/json"
 	"testing"
 
+	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/log/v2"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/cosmos/cosmos-sdk/server"
+	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
@@ -178,4 +186,14 @@ func TestZeroHeightExport(t *testing.T) {
 	feePool, err := restarted.DistrKeeper.FeePool.Get(restarted.NewContext(true))
 	require.NoError(t, err)
 	require.True(t, feePool.CommunityPool.IsAllPositive())
+}
+
+// TestBlockSTMExecutor starts the app with the node's block-executor option set
+// to Block-STM and finalizes blocks with it.
+func TestBlockSTMExecutor(t *testing.T) {
+	opts := simtestutil.AppOptionsMap{server.FlagBlockExecutor: serverconfig.BlockExecutorBlockSTM, flags.FlagHome: t.TempDir()}
+	a := New(log.NewNopLogger(), dbm.NewMemDB(), true, opts, baseapp.SetChainID(testChainID))
+	initChain(t, a, defaultGenesisWithValidator(t, a), 1, nil)
+	finalizeEmptyBlocks(t, a, 3)
+	require.Equal(t, int64(3), a.LastBlockHeight())
 }

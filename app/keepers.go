@@ -61,7 +61,7 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions, logger log.Logger) {
 	app.BankKeeper = bankkeeper.NewBaseKeeper(
 		cdc, runtime.NewKVStoreService(keys[banktypes.StoreKey]), app.AccountKeeper,
 		BlockedAddresses(), gov, logger,
-	)
+	).WithObjStoreKey(app.objectKeys[banktypes.ObjectStoreKey])
 	app.StakingKeeper = stakingkeeper.NewKeeper(
 		cdc, runtime.NewKVStoreService(keys[stakingtypes.StoreKey]), app.AccountKeeper, app.BankKeeper, gov,
 		authcodec.NewBech32Codec(Bech32PrefixValAddr), authcodec.NewBech32Codec(Bech32PrefixConsAddr),

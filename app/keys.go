@@ -43,6 +43,12 @@ func newStoreKeys() map[string]*storetypes.KVStoreKey {
 	return storetypes.NewKVStoreKeys(storeKeyNames...)
 }
 
+// newObjectStoreKeys creates the per-block object stores. Bank keeps its
+// block's balance changes there so parallel execution (Block-STM) can merge them.
+func newObjectStoreKeys() map[string]*storetypes.ObjectStoreKey {
+	return storetypes.NewObjectStoreKeys(banktypes.ObjectStoreKey)
+}
+
 // moduleAccountPermissions lists the module accounts and what each may do with coins.
 var moduleAccountPermissions = map[string][]string{
 	authtypes.FeeCollectorName:     nil,
