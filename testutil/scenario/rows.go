@@ -1,0 +1,36 @@
+package scenario
+
+import (
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+)
+
+// rows is the scenario table, the baseline first. Add a module's workload here.
+var rows = []Scenario{
+	{
+		Name:        BaselineName,
+		Description: "bank send of 1 unit to the next account",
+		GasLimit:    200_000,
+		Msgs: func(env Env, from, _ int) []sdk.Msg {
+			to := env.Accounts[(from+1)%len(env.Accounts)]
+			return []sdk.Msg{banktypes.NewMsgSend(env.Accounts[from], to, sdk.NewCoins(sdk.NewCoin(env.Denom, math.OneInt())))}
+		},
+	},
+	{
+		Name:        "bank-multisend",
+		Description: "bank multi-send of 1 unit each to the next 10 accounts",
+		GasLimit:    400_000,
+		Msgs: func(env Env, from, _ int) []sdk.Msg {
+			const outputs = 10
+			one := sdk.NewCoins(sdk.NewCoin(env.Denom, math.OneInt()))
+			outs := make([]banktypes.Output, outputs)
+			for i := range outs {
+				outs[i] = banktypes.NewOutput(env.Accounts[(from+1+i)%len(env.Accounts)], one)
+			}
+			in := banktypes.NewInput(env.Accounts[from], sdk.NewCoins(sdk.NewCoin(env.Denom, math.NewInt(outputs))))
+			return []sdk.Msg{banktypes.NewMsgMultiSend(in, outs)}
+		},
+	},
+}
