@@ -27,7 +27,7 @@ TEST_TIMEOUT ?= 40m
 
 include scripts/proto.mk
 
-.PHONY: all build install test test-unit test-e2e bench lint fmt localnet localnet-reset \
+.PHONY: all build install test test-unit test-e2e bench loadtest lint fmt localnet localnet-reset \
 	localnet-multi localnet-multi-stop clean help
 
 all: lint build test ## Lint, build and run every test
@@ -50,6 +50,9 @@ test-e2e: build ## Run only the real-node end-to-end tests
 
 bench: ## Execution-only block benchmark: table on stdout, JSON in build/bench/results.json (BENCH_FLAGS=...)
 	$(GO) run ./cmd/trustcity-bench $(BENCH_FLAGS)
+
+loadtest: ## Load the chain of `make localnet` (start it first) for 60 s and report committed TPS (LOADTEST_FLAGS=...)
+	$(GO) run ./cmd/trustcity-load -node http://127.0.0.1:26657 -home .localnet -duration 60s -json $(BUILDDIR)/loadtest.json $(LOADTEST_FLAGS)
 
 lint: ## gofmt (outside generated code) and go vet
 	@unformatted=$$(git ls-files '*.go' | grep -vE '\.pb(\.gw)?\.go$$' | xargs -r gofmt -l); \

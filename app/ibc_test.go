@@ -18,17 +18,20 @@ import (
 	ibctesting "github.com/cosmos/ibc-go/v11/testing"
 )
 
-// newIBCTestingApp lets ibc-go's in-process coordinator run TrustCity chains.
-func newIBCTestingApp() (ibctesting.TestingApp, map[string]json.RawMessage) {
-	a := New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.EmptyAppOptions{})
-	return a, a.DefaultGenesis()
+// ibcTestingApps lets ibc-go's in-process coordinator run TrustCity chains,
+// each with its own temporary home.
+func ibcTestingApps(t *testing.T) ibctesting.AppCreator {
+	return func() (ibctesting.TestingApp, map[string]json.RawMessage) {
+		a := New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
+		return a, a.DefaultGenesis()
+	}
 }
 
 // TestTransferBetweenTwoChains opens an ICS-20 channel between two TrustCity
 // chains over 07-tendermint clients, sends utcity from A to B and back, and
 // checks the voucher is minted on B and burnt again on its way home.
 func TestTransferBetweenTwoChains(t *testing.T) {
-	coord := ibctesting.NewCustomAppCoordinator(t, 2, newIBCTestingApp)
+	coord := ibctesting.NewCustomAppCoordinator(t, 2, ibcTestingApps(t))
 	chainA, chainB := coord.GetChain(ibctesting.GetChainID(1)), coord.GetChain(ibctesting.GetChainID(2))
 	appA, appB := chainA.App.(*App), chainB.App.(*App)
 

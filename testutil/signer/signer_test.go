@@ -27,7 +27,7 @@ func TestNewAccountsAreDeterministic(t *testing.T) {
 }
 
 func TestSignIncrementsSequenceAndVerifies(t *testing.T) {
-	txConfig := app.New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.EmptyAppOptions{}).TxConfig()
+	txConfig := app.New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir())).TxConfig()
 	accs := signer.NewAccounts("seed", 2)
 	accs[0].Number, accs[0].Sequence = 7, 3
 	msg := banktypes.NewMsgSend(accs[0].Address, accs[1].Address, sdk.NewCoins(sdk.NewCoin(app.BondDenom, math.OneInt())))
