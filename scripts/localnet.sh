@@ -37,6 +37,7 @@ if [ ! -f "$HOME_DIR/config/genesis.json" ]; then
   "$BIN" config set app api.address "tcp://127.0.0.1:1317" --home "$HOME_DIR"
   "$BIN" config set app grpc.address "127.0.0.1:9090" --home "$HOME_DIR"
   "$BIN" config set comet rpc.laddr "tcp://127.0.0.1:26657" --home "$HOME_DIR"
+  "$BIN" config set comet consensus.timeout_commit 1s --home "$HOME_DIR"
   "$BIN" config set comet rpc.cors_allowed_origins '["*"]' --home "$HOME_DIR"
   "$BIN" config set client chain-id "$CHAIN_ID" --home "$HOME_DIR"
   "$BIN" config set client keyring-backend test --home "$HOME_DIR"

@@ -19,8 +19,9 @@ func initAppConfig() (string, any) {
 	return serverconfig.DefaultConfigTemplate, cfg
 }
 
-// initCometConfig returns the CometBFT defaults of a new node (one-second
-// commit timeout, in-process ABCI).
+// initCometConfig returns the CometBFT defaults of a new node. When it writes
+// a new config.toml, the SDK raises the commit timeout to 5 s (blocks every
+// ~5 s); local networks lower it to 1 s.
 func initCometConfig() *cmtcfg.Config {
 	return cmtcfg.DefaultConfig()
 }
