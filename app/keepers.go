@@ -26,6 +26,7 @@ import (
 	feegrantkeeper "github.com/cosmos/cosmos-sdk/x/feegrant/keeper"
 	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	govv1beta1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1beta1"
 	mintkeeper "github.com/cosmos/cosmos-sdk/x/mint/keeper"
 	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
 	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
@@ -104,4 +105,9 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions, logger log.Logger) {
 		app.DistrKeeper, app.MsgServiceRouter(), govtypes.DefaultConfig(), gov,
 		govkeeper.NewDefaultCalculateVoteResultsAndVotingPower(app.StakingKeeper),
 	)
+	// Legacy (v1beta1) content proposals: only text proposals exist in this
+	// app. Without a router, MsgExecLegacyContent would dereference nil.
+	legacyRouter := govv1beta1.NewRouter()
+	legacyRouter.AddRoute(govtypes.RouterKey, govv1beta1.ProposalHandler)
+	app.GovKeeper.SetLegacyRouter(legacyRouter)
 }
