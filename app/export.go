@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
+
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
@@ -19,7 +21,10 @@ import (
 func (app *App) ExportAppStateAndValidators(
 	forZeroHeight bool, jailAllowedAddrs, modulesToExport []string,
 ) (servertypes.ExportedApp, error) {
-	ctx := app.NewContext(true)
+	// The context must carry the last committed height: distribution applies
+	// the slash events between a delegation's start and the context's height
+	// when it settles rewards, and a stale height would skip some of them.
+	ctx := app.NewContextLegacy(true, cmtproto.Header{Height: app.LastBlockHeight()})
 
 	// CometBFT starts InitChain at the height after the last committed one.
 	height := app.LastBlockHeight() + 1
