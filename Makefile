@@ -27,7 +27,7 @@ TEST_TIMEOUT ?= 40m
 
 include scripts/proto.mk
 
-.PHONY: all build install test test-unit test-e2e bench loadtest lint fmt localnet localnet-reset \
+.PHONY: all build install test test-unit test-e2e test-sim bench loadtest lint fmt localnet localnet-reset \
 	localnet-multi localnet-multi-stop clean help
 
 all: lint build test ## Lint, build and run every test
@@ -47,6 +47,9 @@ test-unit: ## Run the tests that need no node binary
 
 test-e2e: build ## Run only the real-node end-to-end tests
 	TRUSTCITYD_BIN=$(BINARY) $(GO) test -count=1 -timeout $(TEST_TIMEOUT) -v ./tests/e2e/...
+
+test-sim: ## Long whole-app simulation: determinism, import/export, after-import (SIM_FLAGS=...)
+	$(GO) test -count=1 -timeout 120m -run 'TestSim' -v ./app/ -NumBlocks=500 -BlockSize=200 $(SIM_FLAGS)
 
 bench: ## Execution-only block benchmark: table on stdout, JSON in build/bench/results.json (BENCH_FLAGS=...)
 	$(GO) run ./cmd/trustcity-bench $(BENCH_FLAGS)

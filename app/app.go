@@ -74,6 +74,7 @@ type App struct {
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
 	configurator       module.Configurator
+	sm                 *module.SimulationManager
 }
 
 // New returns a TrustCity application backed by db. loadLatest loads the latest
@@ -109,6 +110,7 @@ func New(
 	app.initKeepers(appOpts, logger)
 	app.initIBC()
 	app.initModuleManager()
+	app.sm = app.newSimulationManager()
 
 	app.configurator = module.NewConfigurator(app.appCodec, app.MsgServiceRouter(), app.GRPCQueryRouter())
 	if err := app.ModuleManager.RegisterServices(app.configurator); err != nil {
