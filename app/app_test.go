@@ -83,9 +83,7 @@ func TestExportImport(t *testing.T) {
 	// Compare the stores as InitChain wrote them, before any block runs on them.
 	importedCtx := imported.GetContextForFinalizeBlock(nil)
 	originalCtx := original.NewContext(true)
-	for name, key := range original.keys {
-		requireStoresEqual(t, name, originalCtx.KVStore(key), importedCtx.KVStore(imported.keys[name]), notExported[name]...)
-	}
+	requireSameStores(t, original, originalCtx, imported, importedCtx)
 
 	// Round trip: the imported app exports the same genesis.
 	_, err = imported.FinalizeBlock(nextBlock(exported.Height))
@@ -113,19 +111,6 @@ func TestExportImport(t *testing.T) {
 // IBC light clients, and the validator updates of the last end block.
 var notExported = map[string][][]byte{
 	stakingtypes.StoreKey: {stakingtypes.HistoricalInfoKey, stakingtypes.ValidatorUpdatesKey},
-}
-
-// requireStoresEqual fails when two stores differ in any key or value outside
-// the skipped prefixes.
-func requireStoresEqual(t *testing.T, name string, a, b storetypes.KVStore, skip ...[]byte) {
-	t.Helper()
-	ka, va := storeEntries(a, skip)
-	kb, vb := storeEntries(b, skip)
-	for i := 0; i < len(ka) && i < len(kb); i++ {
-		require.Truef(t, bytes.Equal(ka[i], kb[i]), "store %s: key %x in the original, %x in the import", name, ka[i], kb[i])
-		require.Truef(t, bytes.Equal(va[i], vb[i]), "store %s: value of key %x differs", name, ka[i])
-	}
-	require.Lenf(t, kb, len(ka), "store %s: the original has %d keys, the import %d", name, len(ka), len(kb))
 }
 
 // storeEntries returns a store's keys and values in order, outside the skipped prefixes.
