@@ -172,6 +172,9 @@ func requireInvariants(tb testing.TB, a *simApp) {
 // shown not to change the state either. With -Seed only that seed runs.
 func TestSimDeterminism(t *testing.T) {
 	cfg := simConfig()
+	if !cfg.Commit {
+		t.Skip("-Commit=false: without commits there is no app hash to compare")
+	}
 	seeds := determinismSeeds
 	if simFlagGiven("Seed") {
 		seeds = []int64{cfg.Seed}
@@ -193,6 +196,7 @@ func TestSimDeterminism(t *testing.T) {
 				simsx.RunWithSeed(t, cfg, factory, simStateFactory, seed, nil,
 					func(_ testing.TB, ti simsx.TestInstance[*simApp], _ []simtypes.Account) {
 						requireInvariants(t, ti.App)
+						require.NotEmpty(t, ti.App.LastCommitID().Hash)
 						hashes = append(hashes, ti.App.LastCommitID().Hash)
 						logs = append(logs, ti.ExecLogWriter)
 					})
