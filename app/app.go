@@ -37,6 +37,8 @@ import (
 	ibctransferkeeper "github.com/cosmos/ibc-go/v11/modules/apps/transfer/keeper"
 	ibckeeper "github.com/cosmos/ibc-go/v11/modules/core/keeper"
 	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
+
+	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
 )
 
 var _ servertypes.Application = (*App)(nil)
@@ -69,6 +71,8 @@ type App struct {
 
 	IBCKeeper      *ibckeeper.Keeper
 	TransferKeeper *ibctransferkeeper.Keeper
+
+	IdentityKeeper identitykeeper.Keeper
 	tmLightClient  ibctm.LightClientModule
 
 	ModuleManager      *module.Manager
@@ -108,6 +112,7 @@ func New(
 	}
 
 	app.initKeepers(appOpts, logger)
+	app.initTrustCityKeepers()
 	app.initIBC()
 	app.initModuleManager()
 	app.sm = app.newSimulationManager()

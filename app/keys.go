@@ -17,6 +17,8 @@ import (
 
 	ibctransfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
 	ibcexported "github.com/cosmos/ibc-go/v11/modules/core/exported"
+
+	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
 
 // storeKeyNames lists every KV store the application mounts. A module added by a
@@ -36,6 +38,8 @@ var storeKeyNames = []string{
 	upgradetypes.StoreKey,
 	ibcexported.StoreKey,
 	ibctransfertypes.StoreKey,
+
+	identitytypes.StoreKey,
 }
 
 // newStoreKeys creates the KV store keys of every module.

@@ -36,6 +36,9 @@ import (
 	ibc "github.com/cosmos/ibc-go/v11/modules/core"
 	ibcexported "github.com/cosmos/ibc-go/v11/modules/core/exported"
 	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
+
+	"github.com/trustcity/trustcity/x/identity"
+	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
 
 // initModuleManager builds the module manager and the basic manager, registers
@@ -62,6 +65,8 @@ func (app *App) initModuleManager() {
 		ibc.NewAppModule(app.IBCKeeper),
 		transfer.NewAppModule(app.TransferKeeper),
 		ibctm.NewAppModule(app.tmLightClient),
+
+		identity.NewAppModule(cdc, app.IdentityKeeper),
 	)
 
 	// The basic manager serves codec registration, default genesis and genesis
@@ -129,5 +134,6 @@ func genesisModuleOrder() []string {
 		ibctransfertypes.ModuleName,
 		upgradetypes.ModuleName,
 		consensustypes.ModuleName,
+		identitytypes.ModuleName,
 	}
 }

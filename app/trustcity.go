@@ -1,0 +1,17 @@
+package app
+
+import (
+	"github.com/cosmos/cosmos-sdk/runtime"
+
+	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
+	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+)
+
+// initTrustCityKeepers builds the keepers of TrustCity's own modules, after
+// the SDK's. x/identity comes first: the others ask it who may act.
+func (app *App) initTrustCityKeepers() {
+	app.IdentityKeeper = identitykeeper.NewKeeper(
+		app.appCodec, runtime.NewKVStoreService(app.keys[identitytypes.StoreKey]),
+		app.AccountKeeper.AddressCodec(), authority(),
+	)
+}

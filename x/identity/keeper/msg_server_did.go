@@ -1,0 +1,145 @@
+package keeper
+
+import (
+	"context"
+	"slices"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/trustcity/trustcity/x/identity/types"
+)
+
+// CreateDid creates a DID; any account may. The controllers default to the
+// signer.
+func (m msgServer) CreateDid(ctx context.Context, msg *types.MsgCreateDid) (*types.MsgCreateDidResponse, error) {
+	p, err := m.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	signer, err := m.decodeAddress("signer", msg.Signer)
+	if err != nil {
+		return nil, err
+	}
+	var did string
+	if msg.Id == "" {
+		seq, err := m.DidSequence.Next(ctx)
+		if err != nil {
+			return nil, err
+		}
+		did = types.DIDPrefix + types.DeriveDidID(signer, seq)
+	} else if did, err = types.NormalizeDID(msg.Id); err != nil {
+		return nil, err
+	}
+	if has, err := m.Dids.Has(ctx, did); err != nil {
+		return nil, err
+	} else if has {
+		return nil, types.ErrDidExists.Wrapf("%s", did)
+	}
+	controllers := msg.Controllers
+	if len(controllers) == 0 {
+		controllers = []string{msg.Signer}
+	}
+	doc := types.DidDocument{
+		Id:                  did,
+		Controllers:         controllers,
+		VerificationMethods: msg.VerificationMethods,
+		Authentication:      msg.Authentication,
+		AssertionMethod:     msg.AssertionMethod,
+		KeyAgreement:        msg.KeyAgreement,
+		Services:            msg.Services,
+	}
+	addrs, err := m.checkDocument(ctx, doc, p)
+	if err != nil {
+		return nil, err
+	}
+	state := types.DidState{Id: did, Created: sdk.UnwrapSDKContext(ctx).BlockTime()}
+	if _, err := m.writeDidVersion(ctx, state, doc, false); err != nil {
+		return nil, err
+	}
+	if err := m.setControllerIndex(ctx, did, nil, addrs); err != nil {
+		return nil, err
+	}
+	return &types.MsgCreateDidResponse{Did: did}, emit(ctx, &types.EventDidCreated{Did: did, Controllers: controllers, Signer: msg.Signer})
+}
+
+// checkDocument validates a document and returns its controllers' addresses.
+func (m msgServer) checkDocument(ctx context.Context, doc types.DidDocument, p types.Params) ([]sdk.AccAddress, error) {
+	items, err := types.ValidateDocument(doc, p)
+	if err != nil {
+		return nil, err
+	}
+	addrs, err := m.controllerAddresses(doc.Controllers)
+	if err != nil {
+		return nil, err
+	}
+	consumeItems(ctx, items, "identity: DID document items")
+	return addrs, nil
+}
+
+// controlledBy checks that signer controls the DID's latest version, which
+// must not be deactivated.
+func (m msgServer) controlledBy(ctx context.Context, did, signer string) (types.DidState, types.DidVersion, error) {
+	state, v, err := m.GetDidVersion(ctx, did, 0)
+	if err != nil {
+		return state, v, err
+	}
+	if state.Deactivated {
+		return state, v, types.ErrDidDeactivated.Wrapf("%s was deactivated at version %d", state.Id, state.Version)
+	}
+	if !slices.Contains(v.Document.Controllers, signer) {
+		return state, v, types.ErrNotController.Wrapf("%s does not control %s", signer, state.Id)
+	}
+	return state, v, nil
+}
+
+// UpdateDid writes a new version of a DID document; a controller signs.
+func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*types.MsgUpdateDidResponse, error) {
+	p, err := m.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	state, current, err := m.controlledBy(ctx, msg.Did, msg.Signer)
+	if err != nil {
+		return nil, err
+	}
+	if msg.ExpectedVersion != 0 && msg.ExpectedVersion != state.Version {
+		return nil, types.ErrVersionMismatch.Wrapf("%s is at version %d, the update expected %d", state.Id, state.Version, msg.ExpectedVersion)
+	}
+	doc := types.DidDocument{
+		Id:                  state.Id,
+		Controllers:         msg.Controllers,
+		VerificationMethods: msg.VerificationMethods,
+		Authentication:      msg.Authentication,
+		AssertionMethod:     msg.AssertionMethod,
+		KeyAgreement:        msg.KeyAgreement,
+		Services:            msg.Services,
+	}
+	addrs, err := m.checkDocument(ctx, doc, p)
+	if err != nil {
+		return nil, err
+	}
+	oldAddrs, err := m.controllerAddresses(current.Document.Controllers)
+	if err != nil {
+		return nil, err
+	}
+	if state, err = m.writeDidVersion(ctx, state, doc, false); err != nil {
+		return nil, err
+	}
+	if err := m.setControllerIndex(ctx, state.Id, oldAddrs, addrs); err != nil {
+		return nil, err
+	}
+	return &types.MsgUpdateDidResponse{Version: state.Version}, emit(ctx, &types.EventDidUpdated{Did: state.Id, Version: state.Version, Signer: msg.Signer})
+}
+
+// DeactivateDid writes the final, deactivated version of a DID; a
+// controller signs. The document stays resolvable with deactivated metadata.
+func (m msgServer) DeactivateDid(ctx context.Context, msg *types.MsgDeactivateDid) (*types.MsgDeactivateDidResponse, error) {
+	state, current, err := m.controlledBy(ctx, msg.Did, msg.Signer)
+	if err != nil {
+		return nil, err
+	}
+	if state, err = m.writeDidVersion(ctx, state, current.Document, true); err != nil {
+		return nil, err
+	}
+	return &types.MsgDeactivateDidResponse{}, emit(ctx, &types.EventDidDeactivated{Did: state.Id, Version: state.Version, Signer: msg.Signer})
+}
