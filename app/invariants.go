@@ -22,6 +22,8 @@ import (
 	govv1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1"
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+
+	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
 )
 
 // Invariant checks one property of the state that every block must preserve:
@@ -112,6 +114,7 @@ func (app *App) Invariants() *InvariantRegistry {
 	reg.Register(distrtypes.ModuleName, "module-balance", distrModuleBalance(app.DistrKeeper, app.BankKeeper))
 	reg.Register(distrtypes.ModuleName, "reference-count", distrReferenceCount(app.DistrKeeper, app.StakingKeeper))
 	reg.Register(govtypes.ModuleName, "deposits-held", govDepositsHeld(app.GovKeeper, app.BankKeeper))
+	identitykeeper.RegisterInvariants(reg, app.IdentityKeeper)
 	return reg
 }
 

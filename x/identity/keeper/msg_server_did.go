@@ -20,27 +20,11 @@ func (m msgServer) CreateDid(ctx context.Context, msg *types.MsgCreateDid) (*typ
 	if err != nil {
 		return nil, err
 	}
-	var did string
-	if msg.Id == "" {
-		seq, err := m.DidSequence.Next(ctx)
-		if err != nil {
-			return nil, err
-		}
-		did = types.DIDPrefix + types.DeriveDidID(signer, seq)
-	} else if did, err = types.NormalizeDID(msg.Id); err != nil {
-		return nil, err
-	}
-	if has, err := m.Dids.Has(ctx, did); err != nil {
-		return nil, err
-	} else if has {
-		return nil, types.ErrDidExists.Wrapf("%s", did)
-	}
 	controllers := msg.Controllers
 	if len(controllers) == 0 {
 		controllers = []string{msg.Signer}
 	}
 	doc := types.DidDocument{
-		Id:                  did,
 		Controllers:         controllers,
 		VerificationMethods: msg.VerificationMethods,
 		Authentication:      msg.Authentication,
@@ -52,6 +36,11 @@ func (m msgServer) CreateDid(ctx context.Context, msg *types.MsgCreateDid) (*typ
 	if err != nil {
 		return nil, err
 	}
+	did, err := m.newDidID(ctx, msg.Id, signer)
+	if err != nil {
+		return nil, err
+	}
+	doc.Id = did
 	state := types.DidState{Id: did, Created: sdk.UnwrapSDKContext(ctx).BlockTime()}
 	if _, err := m.writeDidVersion(ctx, state, doc, false); err != nil {
 		return nil, err
@@ -60,6 +49,42 @@ func (m msgServer) CreateDid(ctx context.Context, msg *types.MsgCreateDid) (*typ
 		return nil, err
 	}
 	return &types.MsgCreateDidResponse{Did: did}, emit(ctx, &types.EventDidCreated{Did: did, Controllers: controllers, Signer: msg.Signer})
+}
+
+// maxDeriveAttempts bounds the search for a free chain-derived DID id. A
+// derived id is taken only if someone created that exact id on purpose; the
+// next sequence numbers give fresh ones.
+const maxDeriveAttempts = 16
+
+// newDidID settles the id of a new DID: the requested one, or one derived
+// from the signer and the module's sequence. It runs after every other
+// check, because deriving advances the sequence.
+func (m msgServer) newDidID(ctx context.Context, requested string, signer sdk.AccAddress) (string, error) {
+	if requested != "" {
+		did, err := types.NormalizeDID(requested)
+		if err != nil {
+			return "", err
+		}
+		if has, err := m.Dids.Has(ctx, did); err != nil {
+			return "", err
+		} else if has {
+			return "", types.ErrDidExists.Wrapf("%s", did)
+		}
+		return did, nil
+	}
+	for range maxDeriveAttempts {
+		seq, err := m.DidSequence.Next(ctx)
+		if err != nil {
+			return "", err
+		}
+		did := types.DIDPrefix + types.DeriveDidID(signer, seq)
+		if has, err := m.Dids.Has(ctx, did); err != nil {
+			return "", err
+		} else if !has {
+			return did, nil
+		}
+	}
+	return "", types.ErrDidExists.Wrapf("no free derived id after %d attempts; give an explicit id", maxDeriveAttempts)
 }
 
 // checkDocument validates a document and returns its controllers' addresses.
