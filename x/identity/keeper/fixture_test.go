@@ -46,7 +46,16 @@ type fixture struct {
 
 var names = []string{"cityAdmin", "transportAdmin", "issuer", "provider", "healthAdmin", "healthIssuer", "courtAdmin", "outsider", "spare1", "spare2", "spare3"}
 
+// newBareFixture is a keeper with the default genesis and no records.
 func newBareFixture(t *testing.T) *fixture {
+	t.Helper()
+	f := newEmptyFixture(t)
+	require.NoError(t, f.k.InitGenesis(f.ctx, types.DefaultGenesis()))
+	return f
+}
+
+// newEmptyFixture is a keeper over an empty store: not even params.
+func newEmptyFixture(t *testing.T) *fixture {
 	t.Helper()
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	ctx := keepertest.Context(t, key)
@@ -54,7 +63,6 @@ func newBareFixture(t *testing.T) *fixture {
 	types.RegisterInterfaces(reg)
 	cdc := codec.NewProtoCodec(reg)
 	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), keepertest.AddressCodec(), keepertest.Authority())
-	require.NoError(t, k.InitGenesis(ctx, types.DefaultGenesis()))
 	f := &fixture{
 		t: t, ctx: ctx, key: key, k: k,
 		msg: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k),

@@ -79,17 +79,21 @@ func (k Keeper) memberSubsetInvariant(ctx sdk.Context) error {
 // holderCountsInvariant: the stored role and credential-type holder counts
 // equal the counts recomputed from departments and members.
 func (k Keeper) holderCountsInvariant(ctx sdk.Context) error {
-	roles := map[collections.Pair[string, int32]]uint64{}
-	credTypes := map[collections.Pair[string, string]]uint64{}
+	// Counts keyed by "department\x00role" (collections.Pair holds pointers,
+	// so it cannot key a Go map).
+	roles := map[string]uint64{}
+	credTypes := map[string]uint64{}
+	roleKey := func(dept string, r int32) string { return fmt.Sprintf("%s\x00%d", dept, r) }
+	typeKey := func(dept, t string) string { return dept + "\x00" + t }
 	err := k.Departments.Walk(ctx, nil, func(_ string, d types.Department) (bool, error) {
 		if d.ParentId == "" {
 			return false, nil
 		}
 		for _, r := range d.Roles {
-			roles[collections.Join(d.ParentId, int32(r))]++
+			roles[roleKey(d.ParentId, int32(r))]++
 		}
 		for _, t := range d.CredentialTypes {
-			credTypes[collections.Join(d.ParentId, t)]++
+			credTypes[typeKey(d.ParentId, t)]++
 		}
 		return false, nil
 	})
@@ -98,25 +102,25 @@ func (k Keeper) holderCountsInvariant(ctx sdk.Context) error {
 	}
 	err = k.Members.Walk(ctx, nil, func(_ collections.Pair[string, sdk.AccAddress], m types.Member) (bool, error) {
 		for _, r := range m.Roles {
-			roles[collections.Join(m.DepartmentId, int32(r))]++
+			roles[roleKey(m.DepartmentId, int32(r))]++
 		}
 		return false, nil
 	})
 	if err != nil {
 		return err
 	}
-	if err := sameCounts(ctx, k.RoleHolders, roles, "role holders"); err != nil {
+	if err := sameCounts(ctx, k.RoleHolders, roles, func(p collections.Pair[string, int32]) string { return roleKey(p.K1(), p.K2()) }, "role holders"); err != nil {
 		return err
 	}
-	return sameCounts(ctx, k.CredentialTypeHolders, credTypes, "credential-type holders")
+	return sameCounts(ctx, k.CredentialTypeHolders, credTypes, func(p collections.Pair[string, string]) string { return typeKey(p.K1(), p.K2()) }, "credential-type holders")
 }
 
-func sameCounts[K comparable](ctx context.Context, stored collections.Map[K, uint64], want map[K]uint64, what string) error {
+func sameCounts[K any](ctx context.Context, stored collections.Map[K, uint64], want map[string]uint64, name func(K) string, what string) error {
 	seen := 0
 	err := stored.Walk(ctx, nil, func(key K, n uint64) (bool, error) {
 		seen++
-		if want[key] != n {
-			return true, fmt.Errorf("%s of %v: stored %d, counted %d", what, key, n, want[key])
+		if want[name(key)] != n {
+			return true, fmt.Errorf("%s of %q: stored %d, counted %d", what, name(key), n, want[name(key)])
 		}
 		return false, nil
 	})
