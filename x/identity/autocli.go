@@ -10,6 +10,34 @@ const (
 	bin      = "trustcityd"
 )
 
+// Usage texts of the flags that carry lists, documents and options.
+var (
+	rolesFlag     = &autocliv1.FlagOptions{Usage: "a role; repeat the flag for several (--roles court --roles auditor): data-provider, standards-body, credential-issuer, device-registrar, fund-manager, fund-supervisor, auditor, evidence-depositor, court, bank"}
+	credTypesFlag = &autocliv1.FlagOptions{Usage: "credential types the department may issue, comma-separated (e.g. DriverLicence,ResidentCard)"}
+	metadataFlag  = &autocliv1.FlagOptions{Usage: "free text (no personal data), bounded by the max_metadata_bytes param"}
+	didFlag       = &autocliv1.FlagOptions{Usage: "the department's DID (did:trustcity:...); empty for none"}
+	scopesFlag    = &autocliv1.FlagOptions{Usage: "dataset ids or scope strings the device may publish to, comma-separated"}
+	didDocFlags   = map[string]*autocliv1.FlagOptions{
+		"controllers":          {Usage: "controller accounts, comma-separated (default: the signer on create)"},
+		"verification_methods": {Usage: `a verification method as JSON, repeatable: {"id":"key-1","type":"VERIFICATION_METHOD_TYPE_ED25519","public_key":"<base64>"} (types ED25519, SECP256K1, X25519)`},
+		"authentication":       {Usage: "ids of signing keys for authentication, comma-separated"},
+		"assertion_method":     {Usage: "ids of signing keys for assertions, comma-separated"},
+		"key_agreement":        {Usage: "ids of X25519 keys for key agreement, comma-separated"},
+		"services":             {Usage: `a service as JSON, repeatable: {"id":"portal","type":"LinkedDomains","endpoint":"https://..."}`},
+	}
+)
+
+func withFlags(base map[string]*autocliv1.FlagOptions, extra map[string]*autocliv1.FlagOptions) map[string]*autocliv1.FlagOptions {
+	out := make(map[string]*autocliv1.FlagOptions, len(base)+len(extra))
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range extra {
+		out[k] = v
+	}
+	return out
+}
+
 func pos(fields ...string) []*autocliv1.PositionalArgDescriptor {
 	out := make([]*autocliv1.PositionalArgDescriptor, len(fields))
 	for i, f := range fields {
@@ -37,11 +65,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "Authorization", Use: "authorization [address] [role]", Short: "Check whether an account may act with a role, and for which department",
 					PositionalArgs: pos("address", "role"), Example: bin + " query identity authorization tcity1... credential-issuer"},
 				{RpcMethod: "Did", Use: "did [did]", Short: "Resolve a DID (latest version, or --version N)", PositionalArgs: pos("did"),
-					Example: bin + " query identity did did:trustcity:8LJYtcNBXv3uQhdk3Z3vAy --version 1"},
+					FlagOptions: map[string]*autocliv1.FlagOptions{"version": {Usage: "version to resolve (0: the latest)"}},
+					Example:     bin + " query identity did did:trustcity:8LJYtcNBXv3uQhdk3Z3vAy --version 1"},
 				{RpcMethod: "DidVersions", Use: "did-versions [did]", Short: "List the versions of a DID", PositionalArgs: pos("did")},
 				{RpcMethod: "DidsByController", Use: "dids-by-controller [address]", Short: "List the DIDs an account controls", PositionalArgs: pos("controller")},
 				{RpcMethod: "Credential", Use: "credential [id]", Short: "Show a credential anchor", PositionalArgs: pos("id")},
 				{RpcMethod: "VerifyCredential", Use: "verify-credential [id]", Short: "Check whether a credential is valid now (optionally against --hash)",
+					FlagOptions:    map[string]*autocliv1.FlagOptions{"hash": {Usage: "hex SHA-256 the anchored hash must equal"}},
 					PositionalArgs: pos("id"), Example: bin + " query identity verify-credential urn:uuid:... --hash 9f86d081884c7d65..."},
 				{RpcMethod: "CredentialsByIssuer", Use: "credentials-by-issuer [department-id]", Short: "List the credentials a department issued", PositionalArgs: pos("department_id")},
 				{RpcMethod: "CredentialsBySubject", Use: "credentials-by-subject [subject-did]", Short: "List the credentials of a subject DID", PositionalArgs: pos("subject_did")},
@@ -61,37 +91,46 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Long: "Register a child department. The signer must be the parent's admin; roles and credential types must be a subset of the parent's. " +
 						"A top-level department (empty parent) is registered by the module authority through a governance proposal.",
 					PositionalArgs: pos("id", "name", "parent_id", "admin"),
+					FlagOptions:    map[string]*autocliv1.FlagOptions{"roles": rolesFlag, "credential_types": credTypesFlag, "metadata": metadataFlag, "did": didFlag},
 					Example: bin + " tx identity register-department city-transport \"Transport Bureau\" city tcity1... " +
-						"--roles data-provider,device-registrar --credential-types DriverLicence --from city-admin"},
+						"--roles data-provider --roles device-registrar --credential-types DriverLicence --from city-admin"},
 				{RpcMethod: "UpdateDepartment", Use: "update-department [id] [name]", Short: "Change a department's name, metadata and DID (its admin)",
-					PositionalArgs: pos("id", "name"), Example: bin + " tx identity update-department city-transport \"Transport Bureau\" --did did:trustcity:... --from transport-admin"},
+					PositionalArgs: pos("id", "name"), FlagOptions: map[string]*autocliv1.FlagOptions{"metadata": metadataFlag, "did": didFlag},
+					Example: bin + " tx identity update-department city-transport \"Transport Bureau\" --did did:trustcity:... --from transport-admin"},
 				{RpcMethod: "SetDepartmentRoles", Use: "set-department-roles [id]", Short: "Replace a department's roles and credential types (an ancestor's admin)",
-					PositionalArgs: pos("id"), Example: bin + " tx identity set-department-roles city-transport --roles data-provider --from city-admin"},
+					PositionalArgs: pos("id"), FlagOptions: map[string]*autocliv1.FlagOptions{"roles": rolesFlag, "credential_types": credTypesFlag},
+					Example: bin + " tx identity set-department-roles city-transport --roles data-provider --from city-admin"},
 				{RpcMethod: "TransferDepartmentAdmin", Use: "transfer-admin [id] [new-admin]", Short: "Hand a department to a new admin account",
 					PositionalArgs: pos("id", "new_admin")},
 				{RpcMethod: "SetDepartmentStatus", Use: "set-department-status [id] [status]", Short: "Suspend or reactivate a department (an ancestor's admin)",
 					PositionalArgs: pos("id", "status"), Example: bin + " tx identity set-department-status city-transport suspended --from city-admin"},
 				{RpcMethod: "SetMember", Use: "set-member [department-id] [member]", Short: "Add a member or replace its roles (the department's admin)",
-					PositionalArgs: pos("department_id", "member"), Example: bin + " tx identity set-member civil-affairs tcity1... --roles credential-issuer --from civil-admin"},
+					PositionalArgs: pos("department_id", "member"), FlagOptions: map[string]*autocliv1.FlagOptions{"roles": rolesFlag},
+					Example: bin + " tx identity set-member civil-affairs tcity1... --roles credential-issuer --from civil-admin"},
 				{RpcMethod: "RemoveMember", Use: "remove-member [department-id] [member]", Short: "Remove a member (the admin, or the member itself)",
 					PositionalArgs: pos("department_id", "member")},
 				{RpcMethod: "CreateDid", Use: "create-did", Short: "Create a DID; without --id the chain derives one (see the response and event)",
+					FlagOptions: withFlags(didDocFlags, map[string]*autocliv1.FlagOptions{"id": {Usage: "method-specific id: a lower-case UUID or base58 of 16 or 32 bytes; empty to let the chain derive one"}}),
 					Example: bin + " tx identity create-did --verification-methods '{\"id\":\"key-1\",\"type\":\"VERIFICATION_METHOD_TYPE_ED25519\",\"public_key\":\"<base64>\"}' " +
 						"--authentication key-1 --from alice"},
 				{RpcMethod: "UpdateDid", Use: "update-did [did]", Short: "Write a new version of a DID document (a controller); the document is replaced as a whole",
+					FlagOptions:    withFlags(didDocFlags, map[string]*autocliv1.FlagOptions{"expected_version": {Usage: "fail unless the DID is at this version (0: do not check)"}}),
 					PositionalArgs: pos("did")},
 				{RpcMethod: "DeactivateDid", Use: "deactivate-did [did]", Short: "Deactivate a DID for ever (a controller)", PositionalArgs: pos("did")},
 				{RpcMethod: "IssueCredential", Use: "issue-credential [id] [type] [subject-did] [hash]",
 					Short:          "Anchor a credential (a CREDENTIAL_ISSUER of a department permitted the type); hash is the hex SHA-256 of the credential",
 					PositionalArgs: pos("id", "type", "subject_did", "hash"),
+					FlagOptions:    map[string]*autocliv1.FlagOptions{"expires_at": {Usage: "expiry (RFC 3339); after it the credential verifies as expired"}},
 					Example:        bin + " tx identity issue-credential urn:uuid:6f1c... DriverLicence did:trustcity:... 9f86d081884c7d65... --expires-at 2030-01-01T00:00:00Z --from issuer"},
 				{RpcMethod: "UpdateCredentialStatus", Use: "set-credential-status [id] [status] [reason]", Short: "Suspend, reinstate (active) or revoke a credential",
 					PositionalArgs: pos("id", "status", "reason"), Example: bin + " tx identity set-credential-status urn:uuid:6f1c... revoked privilege-withdrawn --from issuer"},
 				{RpcMethod: "RegisterDevice", Use: "register-device [address] [key-type] [public-key] [device-type]",
 					Short:          "Register an IoT device for your department (a DEVICE_REGISTRAR); the address must be the key's",
 					PositionalArgs: pos("address", "key_type", "public_key", "device_type"),
+					FlagOptions:    map[string]*autocliv1.FlagOptions{"scopes": scopesFlag, "metadata": metadataFlag},
 					Example:        bin + " tx identity register-device tcity1... secp256k1 02a1b2... TrafficSensor --scopes traffic-flow --from registrar"},
-				{RpcMethod: "UpdateDevice", Use: "update-device [address]", Short: "Replace a device's scopes and metadata", PositionalArgs: pos("address")},
+				{RpcMethod: "UpdateDevice", Use: "update-device [address]", Short: "Replace a device's scopes and metadata", PositionalArgs: pos("address"),
+					FlagOptions: map[string]*autocliv1.FlagOptions{"scopes": scopesFlag, "metadata": metadataFlag}},
 				{RpcMethod: "SetDeviceStatus", Use: "set-device-status [address] [status]", Short: "Suspend, reactivate (active) or revoke a device",
 					PositionalArgs: pos("address", "status")},
 			},
