@@ -55,7 +55,9 @@ func TestIssueCredentialRejects(t *testing.T) {
 	})
 	f.t = t
 	// A subject on another DID method is taken as given.
-	require.NoError(t, f.issue(issuer, 3, func(m *types.MsgIssueCredential) { m.SubjectDid = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK" })(f.ctx))
+	require.NoError(t, f.issue(issuer, 3, func(m *types.MsgIssueCredential) {
+		m.SubjectDid = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+	})(f.ctx))
 }
 
 func TestCredentialStatusAndVerify(t *testing.T) {
