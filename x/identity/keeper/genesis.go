@@ -23,6 +23,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := k.Params.Set(ctx, p); err != nil {
 		return err
 	}
+	// Records are checked against the hard caps, not the current params,
+	// which may have been lowered after they were written.
+	p = types.CapParams()
 	if err := k.importDids(ctx, gs, p); err != nil {
 		return err
 	}

@@ -54,6 +54,23 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.NoError(t, keeper.ValidateGenesis(cdc, keepertest.AddressCodec(), exported))
 }
 
+// TestGenesisAfterLoweredLimits: records written under older, larger limits
+// still import after governance lowered them.
+func TestGenesisAfterLoweredLimits(t *testing.T) {
+	f := populated(t)
+	p := types.DefaultParams()
+	p.MaxVerificationMethods, p.MaxNameLength, p.MaxDeviceScopes = 1, 3, 1
+	_, err := f.msg.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.gov, Params: p})
+	require.NoError(t, err)
+	exported, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	g := newEmptyFixture(t)
+	require.NoError(t, g.k.InitGenesis(g.ctx, exported))
+	got, err := g.k.Params.Get(g.ctx)
+	require.NoError(t, err)
+	require.Equal(t, p, got)
+}
+
 func TestGenesisRejects(t *testing.T) {
 	f := populated(t)
 	cdc := codec.NewProtoCodec(codectypes.NewInterfaceRegistry())

@@ -46,6 +46,7 @@ func TestMembers(t *testing.T) {
 		{"remove a non-member", types.ErrMemberNotFound, remove(ta, "transport", spare)},
 		{"remove a member of another department", types.ErrMemberNotFound, remove(ta, "transport", f.addr["healthIssuer"])},
 		{"remove from an unknown department", types.ErrDepartmentNotFound, remove(ta, "nowhere", spare)},
+		{"remove by a suspended department's admin", types.ErrDepartmentSuspended, remove(f.addr["healthAdmin"], "health", f.addr["healthIssuer"])},
 	})
 	f.t = t
 	// Replace the issuer's roles: holder counts follow.
@@ -58,6 +59,7 @@ func TestMembers(t *testing.T) {
 	// The admin removes one member; a member leaves on its own.
 	require.NoError(t, remove(ta, "transport", f.addr["issuer"])(f.ctx))
 	require.NoError(t, remove(f.addr["provider"], "transport", f.addr["provider"])(f.ctx))
+	require.NoError(t, remove(f.addr["healthIssuer"], "health", f.addr["healthIssuer"])(f.ctx), "a member may leave a suspended department")
 	_, err = f.k.AuthorizeRole(f.ctx, f.accs[3].Address, types.Role_ROLE_DATA_PROVIDER)
 	require.ErrorIs(t, err, types.ErrNotAffiliated)
 	// A member with no roles is allowed: it belongs to the department but

@@ -76,7 +76,14 @@ func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 	if err != nil {
 		return nil, err
 	}
-	if msg.Signer != d.Admin && msg.Signer != msg.Member {
+	switch {
+	case msg.Signer == msg.Member:
+		// A member may always leave, even a suspended department.
+	case msg.Signer == d.Admin:
+		if err := m.CheckActive(ctx, d); err != nil {
+			return nil, err
+		}
+	default:
 		return nil, types.ErrUnauthorized.Wrapf("%s is neither the admin of department %q nor the member", msg.Signer, d.Id)
 	}
 	addr, err := m.decodeAddress("member", msg.Member)

@@ -31,6 +31,25 @@ func DefaultParams() Params {
 	}
 }
 
+// CapParams returns the hard caps as params. Genesis import checks records
+// against them, not against the current params: a limit lowered by
+// governance applies to new writes, and must not make the chain's own
+// export impossible to import.
+func CapParams() Params {
+	return Params{
+		MaxDepartmentDepth:       MaxDepartmentDepthCap,
+		MaxNameLength:            MaxNameLengthCap,
+		MaxMetadataBytes:         MaxMetadataBytesCap,
+		MaxIdLength:              MaxIDLengthCap,
+		MaxCredentialTypes:       MaxCredentialTypesCap,
+		MaxControllers:           MaxControllersCap,
+		MaxVerificationMethods:   MaxVerificationMethodsCap,
+		MaxServices:              MaxServicesCap,
+		MaxServiceEndpointLength: MaxServiceEndpointLengthCap,
+		MaxDeviceScopes:          MaxDeviceScopesCap,
+	}
+}
+
 // Validate checks that every limit is positive and under its hard cap.
 func (p Params) Validate() error {
 	limits := []struct {
