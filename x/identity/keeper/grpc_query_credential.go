@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"crypto/sha256"
 
 	"cosmossdk.io/collections"
 
@@ -30,6 +31,9 @@ func (q queryServer) VerifyCredential(ctx context.Context, req *types.QueryVerif
 	}
 	if req.Id == "" {
 		return nil, types.ErrInvalidRequest.Wrap("credential id is empty")
+	}
+	if len(req.Hash) != 0 && len(req.Hash) != sha256.Size {
+		return nil, types.ErrInvalidRequest.Wrapf("hash must be a %d-byte SHA-256 digest, got %d bytes (over REST: standard base64, URL-escaped)", sha256.Size, len(req.Hash))
 	}
 	failure, c, err := q.k.VerifyCredential(ctx, req.Id, req.Hash)
 	if err != nil {

@@ -36,6 +36,8 @@ func TestQueriesNotFoundAndEmpty(t *testing.T) {
 	require.ErrorIs(t, err, types.ErrCredentialNotFound)
 	_, err = q.VerifyCredential(f.ctx, &types.QueryVerifyCredentialRequest{})
 	require.ErrorIs(t, err, types.ErrInvalidRequest)
+	_, err = q.VerifyCredential(f.ctx, &types.QueryVerifyCredentialRequest{Id: credID(1), Hash: make([]byte, 48)})
+	require.ErrorIs(t, err, types.ErrInvalidRequest, "a hash of the wrong size is an error, not a mismatch")
 	_, err = q.CredentialsBySubject(f.ctx, &types.QueryCredentialsBySubjectRequest{SubjectDid: "someone"})
 	require.ErrorIs(t, err, types.ErrInvalidDid)
 	_, err = q.CredentialsByIssuer(f.ctx, &types.QueryCredentialsByIssuerRequest{DepartmentId: "nowhere"})

@@ -1171,7 +1171,8 @@ func (m *QueryCredentialResponse) GetCredential() Credential {
 // QueryVerifyCredentialRequest is the request of Query/VerifyCredential.
 type QueryVerifyCredentialRequest struct {
 	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
-	// hash, when given, must equal the anchored hash (hex or base64 over REST).
+	// hash, when given, is the 32-byte SHA-256 the anchored hash must equal
+	// (standard base64, URL-escaped, in a REST query string).
 	Hash []byte `protobuf:"bytes,2,opt,name=hash,proto3" json:"hash,omitempty"`
 }
 
