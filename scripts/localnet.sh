@@ -11,11 +11,75 @@ DENOM=utcity
 DEMO_KEYS=(alice bob carol)
 KR=(--keyring-backend test --home "$HOME_DIR")
 
+# Demo departments written into the x/identity genesis, one per line:
+#   id|name|parent id|roles (enum names without ROLE_)|credential types
+# Each is administered by the test-keyring key "<id>-admin". The genesis
+# import replays the rules of the messages, so parents come before their
+# children, roles are listed in enum order, credential types are sorted
+# (byte order) and a child's are a subset of its parent's.
+DEPARTMENTS=(
+  "city|City Government||DATA_PROVIDER STANDARDS_BODY CREDENTIAL_ISSUER DEVICE_REGISTRAR FUND_MANAGER FUND_SUPERVISOR AUDITOR EVIDENCE_DEPOSITOR COURT BANK|BirthCertificate BusinessLicence DriverLicence HealthCertificate LowIncomeHousehold MarriageCertificate ResidentCard"
+  "public-security|Public Security Bureau|city|DATA_PROVIDER CREDENTIAL_ISSUER DEVICE_REGISTRAR EVIDENCE_DEPOSITOR|ResidentCard"
+  "transport|Transport Bureau|city|DATA_PROVIDER STANDARDS_BODY CREDENTIAL_ISSUER DEVICE_REGISTRAR|DriverLicence"
+  "health|Health Commission|city|DATA_PROVIDER CREDENTIAL_ISSUER DEVICE_REGISTRAR|BirthCertificate HealthCertificate"
+  "civil-affairs|Civil Affairs Bureau|city|DATA_PROVIDER CREDENTIAL_ISSUER FUND_MANAGER|LowIncomeHousehold MarriageCertificate"
+  "treasury|Treasury Bureau|city|DATA_PROVIDER FUND_MANAGER FUND_SUPERVISOR AUDITOR|"
+  "court|Intermediate People's Court||COURT|"
+  "notary|Notary and E-Evidence Platform||EVIDENCE_DEPOSITOR|"
+  "bank|City Commercial Bank||BANK|"
+)
+
+# json_list prints its arguments as a JSON array of strings, each prefixed.
+json_list() {
+  local prefix=$1 sep="" out="["
+  shift
+  for item in "$@"; do
+    out+="$sep\"$prefix$item\""
+    sep=","
+  done
+  printf '%s]' "$out"
+}
+
+# identity_departments prints the DEPARTMENTS table as the JSON array of the
+# identity genesis, with admins from the keyring and created_at = $1.
+identity_departments() {
+  local created_at=$1 out="[" sep="" ids=() depths=()
+  local entry id name parent roles types depth admin i
+  for entry in "${DEPARTMENTS[@]}"; do
+    IFS='|' read -r id name parent roles types <<<"$entry"
+    depth=1
+    if [ -n "$parent" ]; then
+      depth=0
+      for i in "${!ids[@]}"; do
+        [ "${ids[$i]}" = "$parent" ] && depth=$((depths[i] + 1))
+      done
+      if [ "$depth" = 0 ]; then
+        echo "department $id: parent $parent must be listed before it" >&2
+        return 1
+      fi
+    fi
+    ids+=("$id")
+    depths+=("$depth")
+    admin=$("$BIN" keys show "$id-admin" -a "${KR[@]}")
+    # shellcheck disable=SC2086 # word splitting of the role and type lists is intended
+    out+="$sep{\"id\":\"$id\",\"name\":\"$name\",\"parent_id\":\"$parent\",\"admin\":\"$admin\",\
+\"roles\":$(json_list ROLE_ $roles),\"credential_types\":$(json_list "" $types),\
+\"status\":\"DEPARTMENT_STATUS_ACTIVE\",\"metadata\":\"\",\"did\":\"\",\"depth\":$depth,\
+\"created_height\":\"0\",\"created_at\":\"$created_at\"}"
+    sep=","
+  done
+  printf '%s]' "$out"
+}
+
 if [ ! -f "$HOME_DIR/config/genesis.json" ]; then
   echo "Initialising $CHAIN_ID in $HOME_DIR"
   "$BIN" init localnet --chain-id "$CHAIN_ID" --default-denom "$DENOM" --home "$HOME_DIR" >/dev/null 2>&1
 
-  for key in validator "${DEMO_KEYS[@]}"; do
+  ADMIN_KEYS=()
+  for entry in "${DEPARTMENTS[@]}"; do
+    ADMIN_KEYS+=("${entry%%|*}-admin")
+  done
+  for key in validator "${DEMO_KEYS[@]}" "${ADMIN_KEYS[@]}"; do
     "$BIN" keys add "$key" "${KR[@]}" --output json >"$HOME_DIR/$key.key.json" 2>&1
     "$BIN" genesis add-genesis-account "$key" "1000000000000$DENOM" "${KR[@]}"
   done
@@ -27,7 +91,19 @@ if [ ! -f "$HOME_DIR/config/genesis.json" ]; then
   sed -i.bak -e 's/"voting_period": "[0-9]*s"/"voting_period": "60s"/' \
              -e 's/"expedited_voting_period": "[0-9]*s"/"expedited_voting_period": "30s"/' \
              -e 's/"max_deposit_period": "[0-9]*s"/"max_deposit_period": "60s"/' "$genesis"
+
+  # Demo departments: replace the empty list of the identity genesis.
+  genesis_time=$(sed -n 's/^ *"genesis_time": "\([^"]*\)".*/\1/p' "$genesis" | head -n 1)
+  departments=$(identity_departments "$genesis_time")
+  case "$departments" in
+    *'|'* | *'&'* | *'\'*) echo "department table holds a character sed cannot take: | & \\" >&2; exit 1 ;;
+  esac
+  sed -i.bak -e '/^    "identity": {/,/"departments": \[\]/ s|"departments": \[\]|"departments": '"$departments"'|' "$genesis"
   rm -f "$genesis.bak"
+  if ! grep -q '"departments": \[{"id":"city"' "$genesis"; then
+    echo "could not write the demo departments into $genesis (no empty identity departments list found)" >&2
+    exit 1
+  fi
   "$BIN" genesis validate "$genesis" --home "$HOME_DIR" >/dev/null
 
   "$BIN" config set app minimum-gas-prices "0$DENOM" --home "$HOME_DIR"
@@ -43,6 +119,12 @@ if [ ! -f "$HOME_DIR/config/genesis.json" ]; then
   "$BIN" config set client keyring-backend test --home "$HOME_DIR"
 fi
 
+department_lines=""
+for entry in "${DEPARTMENTS[@]}"; do
+  IFS='|' read -r id name parent _ <<<"$entry"
+  department_lines+=$(printf '\n  %-16s %-33s admin key %s' "$id" "$name${parent:+ (in $parent)}" "$id-admin")
+done
+
 cat <<MSG
 
 TrustCity local chain $CHAIN_ID (home $HOME_DIR)
@@ -52,6 +134,8 @@ TrustCity local chain $CHAIN_ID (home $HOME_DIR)
 Demo keys (test keyring, mnemonics in $HOME_DIR/<name>.key.json): validator ${DEMO_KEYS[*]}
   e.g. $BIN keys list --home $HOME_DIR --keyring-backend test
        $BIN tx bank send alice \$($BIN keys show bob -a --home $HOME_DIR --keyring-backend test) 1000$DENOM --home $HOME_DIR --yes
+Demo departments (x/identity genesis; each admin key is funded):$department_lines
+  e.g. $BIN query identity departments --home $HOME_DIR
 Stop with Ctrl-C; the chain continues from where it stopped on the next 'make localnet'.
 
 MSG
