@@ -38,6 +38,10 @@ func TestInvariantsHoldOnNewChain(t *testing.T) {
 		"distribution/module-balance",
 		"distribution/reference-count",
 		"gov/deposits-held",
+		"identity/child-subset",
+		"identity/member-subset",
+		"identity/holder-counts",
+		"identity/indexes",
 	}, reg.Routes())
 	require.NoError(t, reg.Check(ctx))
 }

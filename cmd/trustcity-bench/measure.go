@@ -25,8 +25,8 @@ type blockResult struct {
 }
 
 // runRow runs r on a fresh chain and returns its measured blocks and the app
-// hash after the last block. Setup (genesis, signing) and warm-up blocks are
-// not measured. A panic in the application (Block-STM included) is returned
+// hash after the last block. Setup (genesis, the row's genesis state,
+// signing) and warm-up blocks are not measured. A panic in the application (Block-STM included) is returned
 // as an error so the report says what failed.
 func runRow(o options, r row) (blocks []blockResult, appHash string, err error) {
 	defer func() {
@@ -49,10 +49,14 @@ func runRow(o options, r row) (blocks []blockResult, appHash string, err error) 
 		if f, err = startChain(o, r, dir); err != nil {
 			return err
 		}
+		env := newEnv(f)
+		if err := addGenesis(f, r.Scenario, env); err != nil {
+			return err
+		}
 		if meter, err = listenToWrites(f.BaseApp); err != nil {
 			return err
 		}
-		signed, err = signBlocks(f, r.Scenario, o.Warmup+o.Blocks, o.BlockSize)
+		signed, err = signBlocks(f, r.Scenario, env, o.Warmup+o.Blocks, o.BlockSize)
 		return err
 	})
 	if f != nil {

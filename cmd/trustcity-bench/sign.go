@@ -14,9 +14,8 @@ import (
 // sent by account g mod K, as that account's (g div K)-th transaction, with
 // the next sequence: consecutive transactions have different senders, and a
 // sender repeats only after all K accounts have sent.
-func signBlocks(f *apptest.App, s scenario.Scenario, blocks, size int) ([][][]byte, error) {
+func signBlocks(f *apptest.App, s scenario.Scenario, env scenario.Env, blocks, size int) ([][][]byte, error) {
 	accs := f.Accounts()
-	env := scenario.Env{Accounts: signer.Addresses(accs), Denom: app.BondDenom}
 	fee, err := feeFor(s.GasLimit)
 	if err != nil {
 		return nil, err
@@ -39,4 +38,10 @@ func signBlocks(f *apptest.App, s scenario.Scenario, blocks, size int) ([][][]by
 		}
 	}
 	return out, nil
+}
+
+// newEnv is what the scenarios build their messages and genesis state from:
+// the chain's funded accounts, in account-number order.
+func newEnv(f *apptest.App) scenario.Env {
+	return scenario.Env{Accounts: signer.Addresses(f.Accounts()), Denom: app.BondDenom}
 }

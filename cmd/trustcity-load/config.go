@@ -107,8 +107,14 @@ func (c *config) validate() error {
 	case c.Seed == "":
 		return errors.New("-seed must not be empty")
 	}
-	if _, err := scenario.ByName(c.Scenario); err != nil {
+	sc, err := scenario.ByName(c.Scenario)
+	if err != nil {
 		return fmt.Errorf("-scenario: %w", err)
+	}
+	if sc.Genesis != nil {
+		// The chain under load is already running: its genesis is past.
+		return fmt.Errorf("-scenario %s needs state in the chain's genesis (%s), which a running chain cannot be given; "+
+			"measure it with the block benchmark (make bench)", sc.Name, sc.GenesisReason)
 	}
 	gp, err := sdk.ParseDecCoins(c.GasPrice)
 	if err != nil {

@@ -78,3 +78,19 @@ func TestDialNodeWantsLoopback(t *testing.T) {
 	_, err = dialNode("127.0.0.1:26657", false, 1)
 	require.ErrorContains(t, err, "want http://host:port")
 }
+
+// TestScenarioNeedingGenesisIsRefused: a row whose transactions need genesis
+// state cannot load a running chain, and the error says why.
+func TestScenarioNeedingGenesisIsRefused(t *testing.T) {
+	for _, s := range scenario.All() {
+		_, err := parseFlags([]string{"-scenario", s.Name}, &bytes.Buffer{})
+		if s.Genesis == nil {
+			require.NoError(t, err, s.Name)
+			continue
+		}
+		require.ErrorContains(t, err, "-scenario "+s.Name+" needs state in the chain's genesis ("+s.GenesisReason+")")
+		require.ErrorContains(t, err, "make bench")
+	}
+	_, err := parseFlags([]string{"-scenario", "identity-issue-credential"}, &bytes.Buffer{})
+	require.ErrorContains(t, err, "CREDENTIAL_ISSUER")
+}

@@ -33,4 +33,18 @@ var rows = []Scenario{
 			return []sdk.Msg{banktypes.NewMsgMultiSend(in, outs)}
 		},
 	},
+	{
+		Name:        identityCreateDidName,
+		Description: "x/identity: create a DID (id derived by the chain) with one Ed25519 key for authentication",
+		GasLimit:    200_000,
+		Msgs:        identityCreateDid,
+	},
+	{
+		Name:          identityIssueCredentialName,
+		Description:   "x/identity: anchor a credential (unique id, SHA-256 hash, another account's DID as subject) as a CREDENTIAL_ISSUER",
+		GasLimit:      250_000,
+		Msgs:          identityIssueCredential,
+		Genesis:       identityIssuerGenesis,
+		GenesisReason: "its signers must be CREDENTIAL_ISSUER members of a department, and only the gov authority may register a top-level department",
+	},
 }

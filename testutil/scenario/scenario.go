@@ -1,8 +1,9 @@
 // Package scenario is the table of transaction workloads that the block
 // benchmark (cmd/trustcity-bench) and the load tool (cmd/trustcity-load)
 // measure. A module adds its workload by adding one row to rows: a name and a
-// message factory. The bank-send row is the baseline every other row is
-// compared with.
+// message factory, and, when its transactions need more than funded
+// accounts, the genesis state they need. The bank-send row is the baseline
+// every other row is compared with.
 package scenario
 
 import (
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/gogoproto/proto"
 )
 
 // Env is what a message factory may use.
@@ -32,6 +34,16 @@ type Scenario struct {
 	// signed by Accounts[from]. It must be deterministic and must not fail
 	// for any from in range and n >= 0.
 	Msgs func(env Env, from, n int) []sdk.Msg
+	// Genesis, when set, returns the state the row's transactions need
+	// besides funded accounts, as genesis states by module name (a
+	// department whose members may issue credentials, for example). It
+	// must be deterministic. Only a chain started for the row can hold
+	// such state: the block benchmark adds it to its chain's genesis, and
+	// the load tool, which loads a chain that is already running, refuses
+	// the row, quoting GenesisReason.
+	Genesis func(env Env) map[string]proto.Message
+	// GenesisReason says in a few words why the row needs Genesis.
+	GenesisReason string
 }
 
 // BaselineName is the row every other row's throughput is compared with.

@@ -20,7 +20,7 @@ import (
 func MsgIssueCredentialFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgIssueCredential] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgIssueCredential) {
 		r := testData.Rand().Rand
-		issuers, err := holders(ctx, k, testData, reporter, types.Role_ROLE_CREDENTIAL_ISSUER, nil)
+		issuers, err := holders(ctx, k, testData, reporter, types.Role_ROLE_CREDENTIAL_ISSUER)
 		if err != nil {
 			return skip[*types.MsgIssueCredential](reporter, "issuers: %s", err)
 		}
@@ -68,7 +68,7 @@ func MsgIssueCredentialFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.Msg
 func MsgUpdateCredentialStatusFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgUpdateCredentialStatus] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateCredentialStatus) {
 		r := testData.Rand().Rand
-		issuers, err := holders(ctx, k, testData, reporter, types.Role_ROLE_CREDENTIAL_ISSUER, nil)
+		issuers, err := holders(ctx, k, testData, reporter, types.Role_ROLE_CREDENTIAL_ISSUER)
 		if err != nil {
 			return skip[*types.MsgUpdateCredentialStatus](reporter, "issuers: %s", err)
 		}

@@ -211,8 +211,9 @@ func MsgSetMemberFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgSetMem
 	}
 }
 
-// MsgRemoveMemberFactory removes a member; the member itself or the
-// department's admin signs (neither needs the department to be active).
+// MsgRemoveMemberFactory removes a member; the member itself signs (a
+// member may always leave), or the department's admin when the department
+// is active.
 func MsgRemoveMemberFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRemoveMember] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRemoveMember) {
 		r := testData.Rand().Rand
@@ -227,10 +228,11 @@ func MsgRemoveMemberFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgRem
 				return true, err
 			}
 			var signers []simsx.SimAccount
-			for _, addr := range []string{member.Address, d.Admin} {
-				if acc, ok := simAccount(testData, reporter, addr); ok {
-					signers = append(signers, acc)
-				}
+			if acc, ok := simAccount(testData, reporter, member.Address); ok {
+				signers = append(signers, acc)
+			}
+			if acc, ok := simAccount(testData, reporter, d.Admin); ok && k.CheckActive(ctx, d) == nil {
+				signers = append(signers, acc)
 			}
 			if len(signers) > 0 {
 				removals = append(removals, removal{member: member, signers: signers})

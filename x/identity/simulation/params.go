@@ -7,29 +7,25 @@ import (
 )
 
 // Sizes of what the simulation writes. Every department, DID, credential
-// and device it creates stays within them, and RandomParams never draws a
-// limit below them, so no parameter change (genesis or governance) can make
-// a record written earlier exceed the current limits. That matters beyond
-// the messages: InitGenesis checks every imported record, old DID versions
-// included, against the current params, so a record over a lowered limit
-// would make the exported state impossible to import.
+// and device the factories create stays within them, and RandomParams never
+// draws a limit below them, so whatever params genesis or a governance
+// proposal sets, every message the factories build is within the limits and
+// succeeds.
 const (
-	simMaxDepth            = 4  // department tree depth the factories build up to
-	simMaxNameLength       = 32 // department names
-	simMaxMetadataBytes    = 64 // department and device metadata
-	simMaxIDLength         = 45 // credential ids are urn:uuid:<uuid>, 45 bytes; everything else is shorter
-	simMaxCredentialTypes  = len(credentialTypePool)
-	simMaxControllers      = 3
-	simMaxVerification     = 3
-	simMaxServices         = 2
-	simMaxEndpointLength   = 64
-	simMaxDeviceScopes     = 3
-	simMaxRelationshipRefs = simMaxVerification
+	simMaxDepth           = 4  // department tree depth the factories build up to
+	simMaxNameLength      = 32 // department names
+	simMaxMetadataBytes   = 64 // department and device metadata
+	simMaxIDLength        = 45 // credential ids are urn:uuid:<uuid>, 45 bytes; everything else is shorter
+	simMaxCredentialTypes = 6  // len(credentialTypePool): a department may be permitted all of them
+	simMaxControllers     = 3
+	simMaxVerification    = 3
+	simMaxServices        = 2
+	simMaxEndpointLength  = 64
+	simMaxDeviceScopes    = 3
 )
 
-// RandomParams draws parameters between the simulation's sizes (above) and
-// the default limits, the defaults being kept when they are already lower
-// than the hard caps allow.
+// RandomParams draws every limit between the simulation's size (above) and
+// the default limit.
 func RandomParams(r *rand.Rand) types.Params {
 	d := types.DefaultParams()
 	between := func(low, high uint32) uint32 {

@@ -130,14 +130,12 @@ type authorized struct {
 }
 
 // holders returns the simulation accounts that AuthorizeRole accepts for
-// role, each with the department it acts for; only departments accepted by
-// keep count (nil keeps every one).
-func holders(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter, role types.Role, keep func(deptID string) bool) ([]authorized, error) {
+// role (an active department's admin, or a member given the role, the
+// department holding it), each with the department it acts for, in address
+// order.
+func holders(ctx context.Context, k keeper.Keeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter, role types.Role) ([]authorized, error) {
 	var out []authorized
-	err := k.Affiliations.Walk(ctx, nil, func(addr sdk.AccAddress, aff types.Affiliation) (bool, error) {
-		if keep != nil && !keep(aff.DepartmentId) {
-			return false, nil
-		}
+	err := k.Affiliations.Walk(ctx, nil, func(addr sdk.AccAddress, _ types.Affiliation) (bool, error) {
 		bech32, err := k.AddressCodec().BytesToString(addr)
 		if err != nil {
 			return true, err
