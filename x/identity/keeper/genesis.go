@@ -71,6 +71,11 @@ func (k Keeper) importDids(ctx context.Context, gs *types.GenesisState, p types.
 			if _, err := k.controllerAddresses(v.Document.Controllers); err != nil {
 				return err
 			}
+			for _, c := range v.Document.Controllers {
+				if err := k.requireCanonical("controller", c); err != nil {
+					return err
+				}
+			}
 			if err := k.DidVersions.Set(ctx, collections.Join(did, v.Version), v); err != nil {
 				return err
 			}
@@ -127,10 +132,11 @@ func (k Keeper) importDepartments(ctx context.Context, departments []types.Depar
 		if d.Status != types.DepartmentStatus_DEPARTMENT_STATUS_ACTIVE && d.Status != types.DepartmentStatus_DEPARTMENT_STATUS_SUSPENDED {
 			return types.ErrInvalidDepartment.Wrapf("department %q: status %s", d.Id, d.Status)
 		}
-		if did, err := k.validateDepartmentDid(ctx, d.Did); err != nil {
+		if err := k.requireGenesisDepartmentDid(ctx, d); err != nil {
+			return err
+		}
+		if err := k.requireCanonical("admin", d.Admin); err != nil {
 			return fmt.Errorf("department %q: %w", d.Id, err)
-		} else if did != d.Did {
-			return types.ErrInvalidDepartment.Wrapf("department %q: DID must be written in full (%s)", d.Id, did)
 		}
 		admin, err := k.decodeAddress("admin", d.Admin)
 		if err != nil {
@@ -146,10 +152,33 @@ func (k Keeper) importDepartments(ctx context.Context, departments []types.Depar
 	return nil
 }
 
+// requireGenesisDepartmentDid checks a department's DID on import: written
+// in full and existing. Unlike a message, an import accepts a deactivated
+// DID: it may have been deactivated after the department named it.
+func (k Keeper) requireGenesisDepartmentDid(ctx context.Context, d types.Department) error {
+	if d.Did == "" {
+		return nil
+	}
+	did, err := types.NormalizeDID(d.Did)
+	if err != nil {
+		return fmt.Errorf("department %q: %w", d.Id, err)
+	}
+	if did != d.Did {
+		return types.ErrInvalidDepartment.Wrapf("department %q: DID must be written in full (%s)", d.Id, did)
+	}
+	if _, err := k.getDidState(ctx, did); err != nil {
+		return fmt.Errorf("department %q: %w", d.Id, err)
+	}
+	return nil
+}
+
 func (k Keeper) importMembers(ctx context.Context, members []types.Member) error {
 	for _, m := range members {
 		d, err := k.GetDepartment(ctx, m.DepartmentId)
 		if err != nil {
+			return err
+		}
+		if err := k.requireCanonical("member", m.Address); err != nil {
 			return err
 		}
 		addr, err := k.decodeAddress("member", m.Address)
@@ -204,7 +233,7 @@ func (k Keeper) importCredentials(ctx context.Context, gs *types.GenesisState, p
 		if _, err := k.GetDepartment(ctx, c.IssuerDepartment); err != nil {
 			return err
 		}
-		if _, err := k.decodeAddress("issuer", c.Issuer); err != nil {
+		if err := k.requireCanonical("issuer", c.Issuer); err != nil {
 			return err
 		}
 		if has, err := k.Credentials.Has(ctx, c.Id); err != nil {
@@ -255,6 +284,12 @@ func validateGenesisCredential(c types.Credential, p types.Params) error {
 func (k Keeper) importDevices(ctx context.Context, devices []types.Device, p types.Params) error {
 	for _, dev := range devices {
 		if _, err := k.GetDepartment(ctx, dev.DepartmentId); err != nil {
+			return err
+		}
+		if err := k.requireCanonical("device address", dev.Address); err != nil {
+			return err
+		}
+		if err := k.requireCanonical("registered_by", dev.RegisteredBy); err != nil {
 			return err
 		}
 		addr, err := k.decodeAddress("device address", dev.Address)

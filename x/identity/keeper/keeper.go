@@ -104,6 +104,9 @@ func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
 // isAuthority reports whether signer is the module authority (the consensus
 // params may name another, see sdk.ValidateAuthority).
 func (k Keeper) isAuthority(ctx context.Context, signer string) bool {
+	if err := k.canonical("authority", &signer); err != nil {
+		return false
+	}
 	return sdk.ValidateAuthority(sdk.UnwrapSDKContext(ctx), k.authority, signer) == nil
 }
 
@@ -117,6 +120,47 @@ func (k Keeper) decodeAddress(field, s string) (sdk.AccAddress, error) {
 		return nil, types.ErrInvalidAddress.Wrapf("%s %q: %s", field, s, err)
 	}
 	return bz, nil
+}
+
+// canonical rewrites a bech32 account address to its canonical (lower-case)
+// form: bech32 also accepts upper case, and every comparison and stored
+// record must not depend on how a client wrote an address.
+func (k Keeper) canonical(field string, s *string) error {
+	bz, err := k.decodeAddress(field, *s)
+	if err != nil {
+		return err
+	}
+	c, err := k.addressCodec.BytesToString(bz)
+	if err != nil {
+		return types.ErrInvalidAddress.Wrapf("%s: %s", field, err)
+	}
+	*s = c
+	return nil
+}
+
+// canonicalList returns the addresses of a list in canonical form.
+func (k Keeper) canonicalList(field string, list []string) ([]string, error) {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = s
+		if err := k.canonical(field, &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// requireCanonical refuses a genesis address not in canonical form, so an
+// import exports back byte for byte.
+func (k Keeper) requireCanonical(field, s string) error {
+	c := s
+	if err := k.canonical(field, &c); err != nil {
+		return err
+	}
+	if c != s {
+		return types.ErrInvalidAddress.Wrapf("%s %s must be written in canonical form %s", field, s, c)
+	}
+	return nil
 }
 
 // emit emits a typed event on the context's event manager.

@@ -15,6 +15,14 @@ func isNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound)
 
 // SetMember adds a member to a department or replaces its roles.
 func (m msgServer) SetMember(ctx context.Context, msg *types.MsgSetMember) (*types.MsgSetMemberResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
+	if err := m.canonical("member", &msg.Member); err != nil {
+		return nil, err
+	}
 	d, err := m.GetDepartment(ctx, msg.DepartmentId)
 	if err != nil {
 		return nil, err
@@ -72,6 +80,14 @@ func (m msgServer) SetMember(ctx context.Context, msg *types.MsgSetMember) (*typ
 // RemoveMember removes a member; the department's admin or the member
 // itself may sign.
 func (m msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember) (*types.MsgRemoveMemberResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
+	if err := m.canonical("member", &msg.Member); err != nil {
+		return nil, err
+	}
 	d, err := m.GetDepartment(ctx, msg.DepartmentId)
 	if err != nil {
 		return nil, err

@@ -17,6 +17,11 @@ func NewMsgServerImpl(k Keeper) types.MsgServer { return msgServer{Keeper: k} }
 
 // UpdateParams replaces the params; only the authority may.
 func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("authority", &msg.Authority); err != nil {
+		return nil, err
+	}
 	if !m.isAuthority(ctx, msg.Authority) {
 		return nil, types.ErrUnauthorized.Wrapf("%s is not the module authority", msg.Authority)
 	}

@@ -14,6 +14,11 @@ import (
 // IssueCredential anchors a credential for the department the signer acts
 // for as CREDENTIAL_ISSUER; the department must be permitted its type.
 func (m msgServer) IssueCredential(ctx context.Context, msg *types.MsgIssueCredential) (*types.MsgIssueCredentialResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
 	p, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -105,6 +110,11 @@ func (m msgServer) requireLocalSubject(ctx context.Context, did string) error {
 // UpdateCredentialStatus suspends, reinstates or revokes a credential. Only a
 // CREDENTIAL_ISSUER of the issuing department may; revocation is final.
 func (m msgServer) UpdateCredentialStatus(ctx context.Context, msg *types.MsgUpdateCredentialStatus) (*types.MsgUpdateCredentialStatusResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
 	signer, err := m.decodeAddress("signer", msg.Signer)
 	if err != nil {
 		return nil, err

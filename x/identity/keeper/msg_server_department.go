@@ -13,6 +13,14 @@ import (
 // RegisterDepartment registers a top-level department (authority) or a child
 // of a department whose admin signs.
 func (m msgServer) RegisterDepartment(ctx context.Context, msg *types.MsgRegisterDepartment) (*types.MsgRegisterDepartmentResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
+	if err := m.canonical("admin", &msg.Admin); err != nil {
+		return nil, err
+	}
 	p, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -112,6 +120,11 @@ func (k Keeper) addDepartment(ctx context.Context, d types.Department, admin sdk
 
 // UpdateDepartment changes a department's name, metadata and DID.
 func (m msgServer) UpdateDepartment(ctx context.Context, msg *types.MsgUpdateDepartment) (*types.MsgUpdateDepartmentResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
 	p, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -145,6 +158,11 @@ func (m msgServer) UpdateDepartment(ctx context.Context, msg *types.MsgUpdateDep
 // removed: the change is refused until they give it up, so the subset rule
 // holds without cascading through the tree.
 func (m msgServer) SetDepartmentRoles(ctx context.Context, msg *types.MsgSetDepartmentRoles) (*types.MsgSetDepartmentRolesResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
 	p, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -213,6 +231,14 @@ func (m msgServer) SetDepartmentRoles(ctx context.Context, msg *types.MsgSetDepa
 
 // TransferDepartmentAdmin hands a department over to a new admin account.
 func (m msgServer) TransferDepartmentAdmin(ctx context.Context, msg *types.MsgTransferDepartmentAdmin) (*types.MsgTransferDepartmentAdminResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
+	if err := m.canonical("new_admin", &msg.NewAdmin); err != nil {
+		return nil, err
+	}
 	d, err := m.GetDepartment(ctx, msg.Id)
 	if err != nil {
 		return nil, err
@@ -270,6 +296,11 @@ func (m msgServer) TransferDepartmentAdmin(ctx context.Context, msg *types.MsgTr
 // acting (the authorization API checks the whole ancestry); reactivation
 // restores them. Nothing is rewritten in the subtree.
 func (m msgServer) SetDepartmentStatus(ctx context.Context, msg *types.MsgSetDepartmentStatus) (*types.MsgSetDepartmentStatusResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
 	d, err := m.GetDepartment(ctx, msg.Id)
 	if err != nil {
 		return nil, err

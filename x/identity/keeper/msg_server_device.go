@@ -14,6 +14,14 @@ import (
 // RegisterDevice registers an IoT device for the department the signer acts
 // for as DEVICE_REGISTRAR.
 func (m msgServer) RegisterDevice(ctx context.Context, msg *types.MsgRegisterDevice) (*types.MsgRegisterDeviceResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
+	if err := m.canonical("address", &msg.Address); err != nil {
+		return nil, err
+	}
 	p, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -120,6 +128,14 @@ func (m msgServer) managedDevice(ctx context.Context, signerStr, addrStr string)
 
 // UpdateDevice replaces a device's scopes and metadata.
 func (m msgServer) UpdateDevice(ctx context.Context, msg *types.MsgUpdateDevice) (*types.MsgUpdateDeviceResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
+	if err := m.canonical("address", &msg.Address); err != nil {
+		return nil, err
+	}
 	p, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -145,6 +161,14 @@ func (m msgServer) UpdateDevice(ctx context.Context, msg *types.MsgUpdateDevice)
 // SetDeviceStatus suspends, reactivates or revokes a device; revocation is
 // final.
 func (m msgServer) SetDeviceStatus(ctx context.Context, msg *types.MsgSetDeviceStatus) (*types.MsgSetDeviceStatusResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
+	if err := m.canonical("address", &msg.Address); err != nil {
+		return nil, err
+	}
 	dev, addr, err := m.managedDevice(ctx, msg.Signer, msg.Address)
 	if err != nil {
 		return nil, err

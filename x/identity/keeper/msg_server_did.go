@@ -12,6 +12,11 @@ import (
 // CreateDid creates a DID; any account may. The controllers default to the
 // signer.
 func (m msgServer) CreateDid(ctx context.Context, msg *types.MsgCreateDid) (*types.MsgCreateDidResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
 	p, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -20,7 +25,10 @@ func (m msgServer) CreateDid(ctx context.Context, msg *types.MsgCreateDid) (*typ
 	if err != nil {
 		return nil, err
 	}
-	controllers := msg.Controllers
+	controllers, err := m.canonicalList("controller", msg.Controllers)
+	if err != nil {
+		return nil, err
+	}
 	if len(controllers) == 0 {
 		controllers = []string{msg.Signer}
 	}
@@ -119,6 +127,11 @@ func (m msgServer) controlledBy(ctx context.Context, did, signer string) (types.
 
 // UpdateDid writes a new version of a DID document; a controller signs.
 func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*types.MsgUpdateDidResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
 	p, err := m.Params.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -130,9 +143,13 @@ func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*typ
 	if msg.ExpectedVersion != 0 && msg.ExpectedVersion != state.Version {
 		return nil, types.ErrVersionMismatch.Wrapf("%s is at version %d, the update expected %d", state.Id, state.Version, msg.ExpectedVersion)
 	}
+	controllers, err := m.canonicalList("controller", msg.Controllers)
+	if err != nil {
+		return nil, err
+	}
 	doc := types.DidDocument{
 		Id:                  state.Id,
-		Controllers:         msg.Controllers,
+		Controllers:         controllers,
 		VerificationMethods: msg.VerificationMethods,
 		Authentication:      msg.Authentication,
 		AssertionMethod:     msg.AssertionMethod,
@@ -159,6 +176,11 @@ func (m msgServer) UpdateDid(ctx context.Context, msg *types.MsgUpdateDid) (*typ
 // DeactivateDid writes the final, deactivated version of a DID; a
 // controller signs. The document stays resolvable with deactivated metadata.
 func (m msgServer) DeactivateDid(ctx context.Context, msg *types.MsgDeactivateDid) (*types.MsgDeactivateDidResponse, error) {
+	copied := *msg
+	msg = &copied
+	if err := m.canonical("signer", &msg.Signer); err != nil {
+		return nil, err
+	}
 	state, current, err := m.controlledBy(ctx, msg.Did, msg.Signer)
 	if err != nil {
 		return nil, err

@@ -163,21 +163,6 @@ func membersOf(ctx context.Context, k keeper.Keeper, deptID string) ([]types.Mem
 	return out, err
 }
 
-// departmentDids returns the set of DIDs that departments name.
-func departmentDids(ctx context.Context, k keeper.Keeper) (map[string]bool, error) {
-	all, err := departments(ctx, k)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]bool{}
-	for _, d := range all {
-		if d.Did != "" {
-			out[d.Did] = true
-		}
-	}
-	return out, nil
-}
-
 // activeDids returns the DIDs that are not deactivated, in DID order.
 func activeDids(ctx context.Context, k keeper.Keeper) ([]string, error) {
 	var out []string
