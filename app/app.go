@@ -38,6 +38,7 @@ import (
 	ibckeeper "github.com/cosmos/ibc-go/v11/modules/core/keeper"
 	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
 
+	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
 	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
 )
 
@@ -73,6 +74,7 @@ type App struct {
 	TransferKeeper *ibctransferkeeper.Keeper
 
 	IdentityKeeper identitykeeper.Keeper
+	JudicialKeeper judicialkeeper.Keeper
 	tmLightClient  ibctm.LightClientModule
 
 	ModuleManager      *module.Manager

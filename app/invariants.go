@@ -23,6 +23,7 @@ import (
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
+	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
 	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
 )
 
@@ -115,6 +116,7 @@ func (app *App) Invariants() *InvariantRegistry {
 	reg.Register(distrtypes.ModuleName, "reference-count", distrReferenceCount(app.DistrKeeper, app.StakingKeeper))
 	reg.Register(govtypes.ModuleName, "deposits-held", govDepositsHeld(app.GovKeeper, app.BankKeeper))
 	identitykeeper.RegisterInvariants(reg, app.IdentityKeeper)
+	judicialkeeper.RegisterInvariants(reg, app.JudicialKeeper)
 	return reg
 }
 

@@ -18,6 +18,7 @@ import (
 	ibctransfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
 	ibcexported "github.com/cosmos/ibc-go/v11/modules/core/exported"
 
+	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
 
@@ -40,6 +41,7 @@ var storeKeyNames = []string{
 	ibctransfertypes.StoreKey,
 
 	identitytypes.StoreKey,
+	judicialtypes.StoreKey,
 }
 
 // newStoreKeys creates the KV store keys of every module.

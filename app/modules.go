@@ -37,6 +37,8 @@ import (
 	ibcexported "github.com/cosmos/ibc-go/v11/modules/core/exported"
 	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
 
+	judicial "github.com/trustcity/trustcity/x/evidence"
+	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	"github.com/trustcity/trustcity/x/identity"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
@@ -67,6 +69,7 @@ func (app *App) initModuleManager() {
 		ibctm.NewAppModule(app.tmLightClient),
 
 		identity.NewAppModule(cdc, app.IdentityKeeper),
+		judicial.NewAppModule(cdc, app.JudicialKeeper),
 	)
 
 	// The basic manager serves codec registration, default genesis and genesis
@@ -135,5 +138,6 @@ func genesisModuleOrder() []string {
 		upgradetypes.ModuleName,
 		consensustypes.ModuleName,
 		identitytypes.ModuleName,
+		judicialtypes.ModuleName,
 	}
 }

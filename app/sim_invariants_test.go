@@ -42,6 +42,10 @@ func TestInvariantsHoldOnNewChain(t *testing.T) {
 		"identity/member-subset",
 		"identity/holder-counts",
 		"identity/indexes",
+		"judicial/evidence-indexes",
+		"judicial/batch-indexes",
+		"judicial/verification-indexes",
+		"judicial/custody-sequences",
 	}, reg.Routes())
 	require.NoError(t, reg.Check(ctx))
 }

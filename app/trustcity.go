@@ -3,6 +3,8 @@ package app
 import (
 	"github.com/cosmos/cosmos-sdk/runtime"
 
+	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
+	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
@@ -13,5 +15,9 @@ func (app *App) initTrustCityKeepers() {
 	app.IdentityKeeper = identitykeeper.NewKeeper(
 		app.appCodec, runtime.NewKVStoreService(app.keys[identitytypes.StoreKey]),
 		app.AccountKeeper.AddressCodec(), authority(),
+	)
+	app.JudicialKeeper = judicialkeeper.NewKeeper(
+		app.appCodec, runtime.NewKVStoreService(app.keys[judicialtypes.StoreKey]),
+		app.AccountKeeper.AddressCodec(), authority(), app.IdentityKeeper,
 	)
 }

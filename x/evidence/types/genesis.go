@@ -1,0 +1,12 @@
+package types
+
+// DefaultGenesis returns the genesis of a new chain: default params, no records.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{Params: DefaultParams()}
+}
+
+// Validate performs the stateless checks; the keeper's import replays every
+// record through the module's rules (ValidateGenesis runs it on a scratch store).
+func (gs GenesisState) Validate() error {
+	return gs.Params.Validate()
+}
