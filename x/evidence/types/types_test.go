@@ -1,0 +1,61 @@
+package types_test
+
+import (
+	"encoding/hex"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/trustcity/trustcity/x/evidence/types"
+)
+
+// Standard test vectors: SM3 from GB/T 32905-2016 appendix A, SHA3-256 and
+// SHA-256 of "abc" from FIPS 202 / FIPS 180-4 examples.
+func TestHashVectors(t *testing.T) {
+	sum := func(a types.HashAlgorithm, msg string) string {
+		h := a.New()
+		h.Write([]byte(msg))
+		return hex.EncodeToString(h.Sum(nil))
+	}
+	require.Equal(t, "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0", sum(types.HashAlgorithm_HASH_ALGORITHM_SM3, "abc"))
+	require.Equal(t, "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732", sum(types.HashAlgorithm_HASH_ALGORITHM_SM3, strings.Repeat("abcd", 16)))
+	require.Equal(t, "3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532", sum(types.HashAlgorithm_HASH_ALGORITHM_SHA3_256, "abc"))
+	require.Equal(t, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", sum(types.HashAlgorithm_HASH_ALGORITHM_SHA256, "abc"))
+	require.Nil(t, types.HashAlgorithm(0).New())
+	require.Nil(t, types.HashAlgorithm(9).New())
+}
+
+func TestParseAlgorithm(t *testing.T) {
+	for in, want := range map[string]types.HashAlgorithm{
+		"sha256": types.HashAlgorithm_HASH_ALGORITHM_SHA256, "SHA3-256": types.HashAlgorithm_HASH_ALGORITHM_SHA3_256,
+		"sm3": types.HashAlgorithm_HASH_ALGORITHM_SM3, "HASH_ALGORITHM_SM3": types.HashAlgorithm_HASH_ALGORITHM_SM3,
+	} {
+		got, err := types.ParseAlgorithm(in)
+		require.NoError(t, err, in)
+		require.Equal(t, want, got)
+	}
+	for _, bad := range []string{"", "md5", "unspecified", "sha3"} {
+		_, err := types.ParseAlgorithm(bad)
+		require.ErrorIs(t, err, types.ErrUnknownAlgorithm, bad)
+	}
+	require.Equal(t, "sha3-256", types.HashAlgorithm_HASH_ALGORITHM_SHA3_256.Short())
+}
+
+func TestParamsValidate(t *testing.T) {
+	require.NoError(t, types.DefaultParams().Validate())
+	require.NoError(t, types.CapParams().Validate())
+	for name, mutate := range map[string]func(*types.Params){
+		"no algorithm":         func(p *types.Params) { p.AllowedAlgorithms = nil },
+		"unknown algorithm":    func(p *types.Params) { p.AllowedAlgorithms = []types.HashAlgorithm{5} },
+		"algorithm twice":      func(p *types.Params) { p.AllowedAlgorithms = append(p.AllowedAlgorithms, p.AllowedAlgorithms[0]) },
+		"zero metadata":        func(p *types.Params) { p.MaxMetadataBytes = 0 },
+		"parties over cap":     func(p *types.Params) { p.MaxParties = types.MaxPartiesCap + 1 },
+		"one-leaf batches":     func(p *types.Params) { p.MaxBatchLeaves = 1 },
+		"batch leaves at 2^64": func(p *types.Params) { p.MaxBatchLeaves = ^uint64(0) },
+	} {
+		p := types.DefaultParams()
+		mutate(&p)
+		require.ErrorIs(t, p.Validate(), types.ErrInvalidParams, name)
+	}
+}
