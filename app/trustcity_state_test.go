@@ -11,6 +11,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
 
@@ -59,16 +60,44 @@ func identityGenesis(t *testing.T) identitytypes.GenesisState {
 	}
 }
 
-// TestExportImportWithIdentityState starts a chain whose genesis holds
-// identity state, exports it, imports the export into a fresh app and
-// requires the same stores key by key, then exports again and requires the
-// identity genesis to come back byte for byte.
-func TestExportImportWithIdentityState(t *testing.T) {
+// judicialGenesis is a judicial genesis with a record of every kind.
+func judicialGenesis(t *testing.T, depositor string) judicialtypes.GenesisState {
+	t.Helper()
+	at := genesisTime.Add(-time.Hour)
+	digest := func(s string) []byte {
+		h := sha256.Sum256([]byte(s))
+		return h[:]
+	}
+	return judicialtypes.GenesisState{
+		Params: judicialtypes.DefaultParams(),
+		Evidence: []judicialtypes.Evidence{
+			{Id: 1, Digest: digest("contract"), Algorithm: judicialtypes.HashAlgorithm_HASH_ALGORITHM_SHA256, Category: judicialtypes.Category_CATEGORY_E_CONTRACT,
+				DepartmentId: "city", Depositor: depositor, Time: at, Status: judicialtypes.EvidenceStatus_EVIDENCE_STATUS_ACTIVE},
+			{Id: 2, Digest: digest("licence"), Algorithm: judicialtypes.HashAlgorithm_HASH_ALGORITHM_SHA256, Category: judicialtypes.Category_CATEGORY_OTHER,
+				DepartmentId: "city", Depositor: depositor, Time: at, Status: judicialtypes.EvidenceStatus_EVIDENCE_STATUS_WITHDRAWN, WithdrawalReason: "filed in error"},
+		},
+		Batches: []judicialtypes.Batch{{Id: 1, Root: digest("root"), LeafCount: 8, Algorithm: judicialtypes.HashAlgorithm_HASH_ALGORITHM_SM3,
+			Category: judicialtypes.Category_CATEGORY_NOTARIZATION, DepartmentId: "city", Depositor: depositor, Time: at}},
+		Verifications: []judicialtypes.Verification{{Id: 1, Digest: digest("contract"), EvidenceId: 1, CaseId: "case-1",
+			Result: judicialtypes.VerificationResult_VERIFICATION_RESULT_MATCHED, CourtDepartment: "court", Verifier: depositor, Time: at}},
+		CustodyEvents: []judicialtypes.CustodyEvent{{Digest: digest("contract"), Sequence: 1, Action: judicialtypes.CustodyAction_CUSTODY_ACTION_SEALED,
+			Counterparty: "court", DepartmentId: "city", Actor: depositor, Time: at}},
+		NextEvidenceId: 3, NextBatchId: 2, NextVerificationId: 2,
+	}
+}
+
+// TestExportImportWithTrustCityState starts a chain whose genesis holds
+// identity and judicial state, exports it, imports the export into a fresh
+// app and requires the same stores key by key, then exports again and
+// requires both modules' genesis to come back as it went in.
+func TestExportImportWithTrustCityState(t *testing.T) {
 	original := newTestApp(t)
 	var state map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(defaultGenesisWithValidator(t, original), &state))
 	gs := identityGenesis(t)
 	state[identitytypes.ModuleName] = original.AppCodec().MustMarshalJSON(&gs)
+	jgs := judicialGenesis(t, gs.Departments[0].Admin)
+	state[judicialtypes.ModuleName] = original.AppCodec().MustMarshalJSON(&jgs)
 	require.NoError(t, original.BasicModuleManager.ValidateGenesis(original.AppCodec(), original.TxConfig(), state))
 	genesis, err := json.Marshal(state)
 	require.NoError(t, err)
@@ -95,6 +124,7 @@ func TestExportImportWithIdentityState(t *testing.T) {
 
 	require.JSONEq(t, string(original.AppCodec().MustMarshalJSON(&gs)), string(second[identitytypes.ModuleName]),
 		"the genesis comes back as it went in")
+	require.JSONEq(t, string(original.AppCodec().MustMarshalJSON(&jgs)), string(second[judicialtypes.ModuleName]))
 
 	// A genesis that breaks a rule is refused by `genesis validate`.
 	gs.Members[0].Roles = []identitytypes.Role{identitytypes.Role_ROLE_COURT}
