@@ -18,6 +18,7 @@ import (
 	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
 
 	"github.com/trustcity/trustcity/app"
+	judicialcli "github.com/trustcity/trustcity/x/evidence/client/cli"
 )
 
 // initRootCmd adds every hand-written command; autocli adds the module
@@ -45,6 +46,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.App) {
 		queryCommand(),
 		txCommand(),
 		keys.Commands(),
+		judicialcli.Cmd(),
 	)
 }
 

@@ -147,4 +147,3 @@ func TestUpdateParams(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, p, got.Params)
 }
-
