@@ -69,7 +69,7 @@ func (app *App) initModuleManager() {
 		ibctm.NewAppModule(app.tmLightClient),
 
 		identity.NewAppModule(cdc, app.IdentityKeeper),
-		judicial.NewAppModule(cdc, app.JudicialKeeper),
+		judicial.NewAppModule(cdc, app.JudicialKeeper).WithSimulationIdentity(app.IdentityKeeper),
 	)
 
 	// The basic manager serves codec registration, default genesis and genesis

@@ -10,6 +10,7 @@ import (
 
 	"github.com/trustcity/trustcity/testutil/apptest"
 	"github.com/trustcity/trustcity/testutil/scenario"
+	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 )
 
 // TestAddGenesisImportsARowsState imports the identity-issue-credential
@@ -44,4 +45,17 @@ func TestAddGenesisRefusesAModuleWithState(t *testing.T) {
 		return map[string]proto.Message{"nope": &banktypes.GenesisState{}}
 	}
 	require.ErrorContains(t, addGenesis(f, s, newEnv(f)), `module "nope" has no genesis to import into`)
+}
+
+// TestAddGenesisSkipsADefaultState: a row may name a module's default
+// genesis, which the chain's genesis gave the module already; nothing is
+// imported, even though x/judicial exports its fresh state with explicit
+// next ids and so not as its default genesis.
+func TestAddGenesisSkipsADefaultState(t *testing.T) {
+	f := apptest.New(t, apptest.Config{Accounts: 2})
+	s := scenario.Scenario{Name: "judicial-default", Genesis: func(scenario.Env) map[string]proto.Message {
+		return map[string]proto.Message{judicialtypes.ModuleName: judicialtypes.DefaultGenesis()}
+	}}
+	require.NoError(t, addGenesis(f, s, newEnv(f)))
+	require.NoError(t, addGenesis(f, s, newEnv(f)))
 }

@@ -3,8 +3,9 @@
 // testutil/scenario it starts a fresh chain on the node's database backend,
 // pre-signs every transaction, executes warm-up blocks and then times
 // FinalizeBlock + Commit of the measured blocks. It prints a markdown table
-// (tx/s as the median over blocks, its ratio to bank-send, gas and bytes
-// written per transaction) and writes the same figures as JSON.
+// (tx/s as the median over blocks, its ratio to bank-send, digests/s for
+// rows whose transactions fix many evidence digests, gas and bytes written
+// per transaction) and writes the same figures as JSON.
 //
 //	go run ./cmd/trustcity-bench -accounts 2000 -block-size 500
 package main
@@ -43,9 +44,12 @@ func run(o options, stdout, progress io.Writer) error {
 	for _, r := range plan(o) {
 		fmt.Fprintf(progress, "%s: %d blocks of %d transactions over %d accounts…\n",
 			r.Name, o.Warmup+o.Blocks, o.BlockSize, o.Accounts)
-		blocks, appHash, err := runRow(o, r)
-		res := summarize(r.Name, r.Executor, blocks)
+		blocks, appHash, stored, err := runRow(o, r, progress)
+		res := summarize(r.Name, r.Executor, r.Scenario.Digests(), blocks)
 		res.AppHash = appHash
+		if stored.Records > 0 {
+			res.Prefill = &stored
+		}
 		if err != nil {
 			res.Error = err.Error()
 			fmt.Fprintf(progress, "%s: %v\n", r.Name, err)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	dbm "github.com/cosmos/cosmos-db"
@@ -31,10 +32,17 @@ func TestRunWritesTableAndJSON(t *testing.T) {
 	require.NoError(t, run(o, &stdout, &progress), progress.String())
 
 	table := stdout.String()
-	require.Contains(t, table, "| scenario | tx/s | ratio to bank-send | gas/tx | bytes written/tx | blocks measured |")
+	require.Contains(t, table, "| scenario | tx/s | ratio to bank-send | digests/s | digests/s ÷ bank-send tx/s | gas/tx | bytes written/tx | blocks measured |")
+	byDefault := 0
 	for _, s := range scenario.All() {
+		if s.OnRequest {
+			require.NotContains(t, table, "| "+s.Name+" | ", "runs only when named")
+			continue
+		}
+		byDefault++
 		require.Contains(t, table, "| "+s.Name+" | ")
 	}
+	require.Contains(t, table, "- judicial-deposit-10k-stored: 10000 records stored beforehand in 1 blocks")
 	require.Contains(t, table, "| "+blockSTMRowName+" | ")
 	require.Contains(t, table, "| bank-send | ", "baseline row")
 	require.Contains(t, table, "JSON: "+o.JSONPath)
@@ -48,7 +56,7 @@ func TestRunWritesTableAndJSON(t *testing.T) {
 	require.Equal(t, "memdb", rep.Config.DBBackend)
 	require.NotEmpty(t, rep.Config.GoVersion)
 	require.NotEmpty(t, rep.Config.Commit)
-	require.Len(t, rep.Rows, len(scenario.All())+1)
+	require.Len(t, rep.Rows, byDefault+1)
 
 	for _, r := range rep.Rows {
 		require.Empty(t, r.Error, r.Scenario)
@@ -60,7 +68,22 @@ func TestRunWritesTableAndJSON(t *testing.T) {
 		for _, b := range r.Blocks {
 			require.Equal(t, 4, b.Txs)
 		}
+		s, err := scenario.ByName(r.Scenario)
+		if err != nil { // the Block-STM row
+			s, err = scenario.ByName(scenario.BaselineName)
+			require.NoError(t, err)
+		}
+		require.Equal(t, s.Digests(), r.DigestsPerTx, r.Scenario)
+		require.InDelta(t, r.TxPerSec*float64(s.Digests()), r.DigestsPerSec, 1e-6, r.Scenario)
+		require.InDelta(t, r.RatioToBaseline*float64(s.Digests()), r.DigestsRatioToBaseline, 1e-6, r.Scenario)
+		if s.Prefill != nil {
+			require.Equal(t, s.Prefill.Records, r.Prefill.Records, r.Scenario)
+		} else {
+			require.Nil(t, r.Prefill, r.Scenario)
+		}
 	}
+	batch := rep.Rows[slices.IndexFunc(rep.Rows, func(r rowResult) bool { return r.Scenario == "judicial-batch-1024" })]
+	require.Equal(t, 1024, batch.DigestsPerTx)
 	baseline := rep.Rows[0]
 	require.Equal(t, scenario.BaselineName, baseline.Scenario)
 	require.Equal(t, 1.0, baseline.RatioToBaseline)
@@ -98,6 +121,17 @@ func TestOptionsAreValidated(t *testing.T) {
 	require.Len(t, rows, 2)
 	require.Equal(t, scenario.BaselineName, rows[0].Name, "the baseline always runs")
 	require.Equal(t, "bank-multisend", rows[1].Name)
+
+	// A row run on request only is left out by default and runs when named.
+	o, err = parseOptions(nil, &bytes.Buffer{})
+	require.NoError(t, err)
+	for _, r := range plan(o) {
+		require.NotEqual(t, "judicial-deposit-1m-stored", r.Name)
+	}
+	o, err = parseOptions([]string{"-scenarios", "judicial-deposit-1m-stored"}, &bytes.Buffer{})
+	require.NoError(t, err)
+	rows = plan(o)
+	require.Equal(t, []string{scenario.BaselineName, "judicial-deposit-1m-stored", blockSTMRowName}, []string{rows[0].Name, rows[1].Name, rows[2].Name})
 }
 
 func TestMedian(t *testing.T) {

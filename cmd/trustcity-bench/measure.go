@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"runtime"
 	"runtime/pprof"
 	"time"
@@ -24,11 +25,12 @@ type blockResult struct {
 	KeysWritten  int     `json:"keys_written"`
 }
 
-// runRow runs r on a fresh chain and returns its measured blocks and the app
-// hash after the last block. Setup (genesis, the row's genesis state,
-// signing) and warm-up blocks are not measured. A panic in the application (Block-STM included) is returned
-// as an error so the report says what failed.
-func runRow(o options, r row) (blocks []blockResult, appHash string, err error) {
+// runRow runs r on a fresh chain and returns its measured blocks, the app
+// hash after the last block and what storing the row's history took. Setup
+// (genesis, the row's genesis state and history, signing) and warm-up
+// blocks are not measured. A panic in the application (Block-STM included)
+// is returned as an error so the report says what failed.
+func runRow(o options, r row, progress io.Writer) (blocks []blockResult, appHash string, stored prefillResult, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic: %v", p)
@@ -36,7 +38,7 @@ func runRow(o options, r row) (blocks []blockResult, appHash string, err error) 
 	}()
 	dir, cleanup, err := rowDir(o, r)
 	if err != nil {
-		return nil, "", err
+		return nil, "", stored, err
 	}
 	defer cleanup()
 
@@ -53,6 +55,12 @@ func runRow(o options, r row) (blocks []blockResult, appHash string, err error) 
 		if err := addGenesis(f, r.Scenario, env); err != nil {
 			return err
 		}
+		if stored, err = prefill(f, r.Scenario, env); err != nil {
+			return err
+		}
+		if stored.Records > 0 {
+			fmt.Fprintf(progress, "%s: stored %d records in %d blocks in %.1fs\n", r.Name, stored.Records, stored.Blocks, stored.Seconds)
+		}
 		if meter, err = listenToWrites(f.BaseApp); err != nil {
 			return err
 		}
@@ -63,7 +71,7 @@ func runRow(o options, r row) (blocks []blockResult, appHash string, err error) 
 		defer f.Close()
 	}
 	if err != nil {
-		return nil, "", err
+		return nil, "", stored, err
 	}
 
 	var last *abci.ResponseFinalizeBlock
@@ -90,12 +98,12 @@ func runRow(o options, r row) (blocks []blockResult, appHash string, err error) 
 			return err
 		})
 		if err != nil {
-			return nil, "", err
+			return nil, "", stored, err
 		}
 		height := f.LastBlockHeight()
 		gas, err := checkAllSucceeded(height, res)
 		if err != nil {
-			return nil, "", err
+			return nil, "", stored, err
 		}
 		written, keys := meter.take()
 		if measured {
@@ -107,7 +115,7 @@ func runRow(o options, r row) (blocks []blockResult, appHash string, err error) 
 		}
 		last = res
 	}
-	return blocks, hex.EncodeToString(last.AppHash), nil
+	return blocks, hex.EncodeToString(last.AppHash), stored, nil
 }
 
 // checkAllSucceeded returns the gas the block's transactions used, or an

@@ -46,8 +46,16 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.BlockSize, "block-size", 2000, "transactions per block")
 	fs.IntVar(&o.Blocks, "blocks", minBlocks, fmt.Sprintf("measured blocks per scenario (at least %d)", minBlocks))
 	fs.IntVar(&o.Warmup, "warmup", 1, "blocks executed before measuring")
-	fs.StringVar(&scenarios, "scenarios", "", "comma-separated scenarios (default all: "+strings.Join(scenario.Names(), ", ")+
-		"); "+scenario.BaselineName+" always runs, as the baseline")
+	var byDefault, onRequest []string
+	for _, s := range scenario.All() {
+		if s.OnRequest {
+			onRequest = append(onRequest, s.Name)
+		} else {
+			byDefault = append(byDefault, s.Name)
+		}
+	}
+	fs.StringVar(&scenarios, "scenarios", "", "comma-separated scenarios (default: "+strings.Join(byDefault, ", ")+
+		"; run only when named, their setup taking minutes: "+strings.Join(onRequest, ", ")+"); "+scenario.BaselineName+" always runs, as the baseline")
 	fs.BoolVar(&o.BlockSTM, "block-stm", true, "also run "+scenario.BaselineName+" with the Block-STM executor, as the row "+blockSTMRowName)
 	fs.StringVar(&o.JSONPath, "json", "build/bench/results.json", "write the results as JSON to this file")
 	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to this file; samples are labelled scenario=<row> phase=setup|warmup|measured")

@@ -18,7 +18,8 @@ type row struct {
 }
 
 // plan returns the rows to run: the baseline first (every ratio needs it),
-// then the chosen scenarios in table order, then the baseline on Block-STM.
+// then the chosen scenarios in table order (by default every scenario but
+// those run on request only), then the baseline on Block-STM.
 func plan(o options) []row {
 	chosen := map[string]bool{scenario.BaselineName: true}
 	for _, name := range o.Scenarios {
@@ -26,7 +27,7 @@ func plan(o options) []row {
 	}
 	var rows []row
 	for _, s := range scenario.All() {
-		if len(o.Scenarios) == 0 || chosen[s.Name] {
+		if chosen[s.Name] || len(o.Scenarios) == 0 && !s.OnRequest {
 			rows = append(rows, row{Name: s.Name, Scenario: s, Executor: serverconfig.BlockExecutorSequential})
 		}
 	}

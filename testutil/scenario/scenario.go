@@ -12,6 +12,8 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/gogoproto/proto"
+
+	"github.com/trustcity/trustcity/app"
 )
 
 // Env is what a message factory may use.
@@ -44,7 +46,36 @@ type Scenario struct {
 	Genesis func(env Env) map[string]proto.Message
 	// GenesisReason says in a few words why the row needs Genesis.
 	GenesisReason string
+	// DigestsPerTx, when set, is how many evidence digests one transaction
+	// fixes (the leaves of an anchored batch, for example): the block
+	// benchmark then also reports digests per second. Zero counts as one.
+	DigestsPerTx int
+	// Prefill, when set, stores the history the row's transactions are
+	// measured against (records a chain in service would already hold)
+	// after the row's Genesis and before anything is signed or timed. Only
+	// the block benchmark honours it: the load tool cannot store history in
+	// a running chain (the rows declaring it here also declare Genesis, so
+	// the load tool refuses them).
+	Prefill *Prefill
+	// OnRequest marks a row whose setup takes minutes: the block benchmark
+	// runs it only when -scenarios names it.
+	OnRequest bool
 }
+
+// Prefill is the history a row's chain holds before its transactions run.
+type Prefill struct {
+	// Records is how many records the history holds.
+	Records int
+	// Write stores records [from, to) of the history (counting from 0)
+	// into ctx, on the app a chain runs. The benchmark calls it over
+	// consecutive ranges, each written in its own branch and committed
+	// with its own empty block, so no block holds a large history at once.
+	// It must be deterministic.
+	Write func(ctx sdk.Context, a *app.App, env Env, from, to int) error
+}
+
+// Digests returns how many digests one transaction of the row fixes.
+func (s Scenario) Digests() int { return max(s.DigestsPerTx, 1) }
 
 // BaselineName is the row every other row's throughput is compared with.
 const BaselineName = "bank-send"

@@ -124,6 +124,8 @@ func TestRecordCustody(t *testing.T) {
 	require.Nil(t, leafReport.Evidence)
 	require.Equal(t, uint64(1), leafReport.Batch.Id)
 	require.Len(t, leafReport.CustodyEvents, 1)
+	require.Equal(t, uint64(1), leafReport.CustodyEvents[0].BatchId, "a batch leaf's custody names its batch")
+	require.Zero(t, report.CustodyEvents[0].BatchId)
 
 	unknown, err := f.query.Evidence(f.ctx, &types.QueryEvidenceRequest{Digest: hex.EncodeToString(digestOf("never"))})
 	require.NoError(t, err)

@@ -173,6 +173,13 @@ func (k Keeper) importVerification(ctx context.Context, v types.Verification, ca
 			return err
 		}
 	}
+	// The result must fit the references, as RecordVerification requires. A
+	// NOT_FOUND may predate a later deposit of the digest, so only its own
+	// references are checked.
+	referenced := v.EvidenceId != 0 || v.BatchId != 0
+	if (v.Result == types.VerificationResult_VERIFICATION_RESULT_NOT_FOUND) == referenced {
+		return types.ErrInvalidResult.Wrapf("a %s verification with evidence %d and batch %d", v.Result, v.EvidenceId, v.BatchId)
+	}
 	if v.CourtDepartment == "" {
 		return types.ErrInvalidGenesis.Wrap("no court department")
 	}
@@ -186,11 +193,21 @@ func (k Keeper) importCustody(ctx context.Context, ev types.CustodyEvent, caps t
 	if err := checkPresentedDigest(ev.Digest); err != nil {
 		return err
 	}
-	if ev.Sequence == 0 {
-		return types.ErrInvalidGenesis.Wrap("sequences start at 1")
+	last, err := k.CustodyNext.Get(ctx, ev.Digest)
+	if err != nil && !isNotFound(err) {
+		return err
 	}
-	if has, err := k.Custody.Has(ctx, collections.Join(ev.Digest, ev.Sequence)); err != nil || has {
-		return types.ErrInvalidGenesis.Wrap("listed twice")
+	if ev.Sequence != last+1 {
+		return types.ErrInvalidGenesis.Wrapf("sequence %d follows %d: a digest's events are numbered 1, 2, 3… in order", ev.Sequence, last)
+	}
+	if ev.BatchId != 0 {
+		if _, err := k.GetBatch(ctx, ev.BatchId); err != nil {
+			return err
+		}
+	} else if e, err := k.EvidenceOfDigest(ctx, ev.Digest); err != nil {
+		return err
+	} else if e == nil {
+		return types.ErrEvidenceNotFound.Wrapf("digest %x has no deposit and the event names no batch", ev.Digest)
 	}
 	if _, ok := types.CustodyAction_name[int32(ev.Action)]; !ok || ev.Action == types.CustodyAction_CUSTODY_ACTION_UNSPECIFIED {
 		return types.ErrUnknownCustody.Wrapf("action %d", ev.Action)

@@ -84,6 +84,15 @@ func TestGenesisRejects(t *testing.T) {
 		{"verification naming another record", func(gs *types.GenesisState) { gs.Verifications[0].EvidenceId = 2 }, types.ErrInvalidGenesis},
 		{"next id not above the records", func(gs *types.GenesisState) { gs.NextEvidenceId = 2 }, types.ErrInvalidGenesis},
 		{"custody event twice", func(gs *types.GenesisState) { gs.CustodyEvents[1].Sequence = 1 }, types.ErrInvalidGenesis},
+		{"custody sequence with a gap", func(gs *types.GenesisState) { gs.CustodyEvents[1].Sequence = 3 }, types.ErrInvalidGenesis},
+		{"custody of an undeposited digest", func(gs *types.GenesisState) {
+			gs.CustodyEvents[0].Digest, gs.CustodyEvents[1].Digest = digestOf("never"), digestOf("never")
+		}, types.ErrEvidenceNotFound},
+		{"custody naming a missing batch", func(gs *types.GenesisState) { gs.CustodyEvents[0].BatchId = 7 }, types.ErrBatchNotFound},
+		{"matched without a reference", func(gs *types.GenesisState) { gs.Verifications[0].EvidenceId = 0 }, types.ErrInvalidResult},
+		{"not found with a reference", func(gs *types.GenesisState) {
+			gs.Verifications[0].Result = types.VerificationResult_VERIFICATION_RESULT_NOT_FOUND
+		}, types.ErrInvalidResult},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -137,6 +137,9 @@ func (m msgServer) RecordCustody(ctx context.Context, msg *types.MsgRecordCustod
 		Digest: msg.Digest, Sequence: last + 1, Action: msg.Action, Counterparty: msg.Counterparty, NoteHash: msg.NoteHash,
 		DepartmentId: dept, Actor: signer, Height: sdkCtx.BlockHeight(), Time: sdkCtx.BlockTime(),
 	}
+	if ref.evidence == nil {
+		ev.BatchId = ref.batch.Id
+	}
 	if err := m.addCustody(ctx, ev); err != nil {
 		return nil, err
 	}
