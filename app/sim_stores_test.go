@@ -14,6 +14,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/kv"
 	authzkeeper "github.com/cosmos/cosmos-sdk/x/authz/keeper"
+	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 )
 
@@ -106,8 +107,9 @@ func (d storeDifference) describe(decode func(kvA, kvB kv.Pair) string) (out str
 }
 
 // sameAfterExport reports whether a difference still holds the same state.
-// Both cases are reminders a module files for later and checks when their
-// time comes, which the original keeps in a form import does not rebuild:
+// The first two cases are reminders a module files for later and checks when
+// their time comes, which the original keeps in a form import does not
+// rebuild; the third is a record whose absence means the same as its zero:
 //   - authz: an empty grant expiry queue item in the original only. x/authz
 //     empties a queue item, rather than deleting it, when its last grant is
 //     revoked or used up; import rebuilds the queue from the live grants.
@@ -118,10 +120,18 @@ func (d storeDifference) describe(decode func(kvA, kvB kv.Pair) string) (out str
 //     repeat one (two undelegations merged into one entry in a block). The
 //     staking end blocker skips both. So the import's slice must hold exactly
 //     the original's reminders that match an entry, once each, in any order.
+//   - slashing: an all-zero chunk of a validator's missed-block bitmap in the
+//     original only. x/slashing clears a bit, rather than deleting its chunk,
+//     when a validator signs again; export lists only missed blocks, so
+//     import writes chunks with a set bit, and a missing chunk reads as zeros.
 func sameAfterExport(t *testing.T, original *App, ctx sdk.Context, store string, d storeDifference) bool {
 	switch store {
 	case authzkeeper.StoreKey:
 		return bytes.HasPrefix(d.key, authzkeeper.GrantQueuePrefix) && d.inOriginal && !d.inImported && len(d.original) == 0
+	case slashingtypes.StoreKey:
+		// A chunk is a marshalled bitset: an 8-byte bit count, then the words.
+		return bytes.HasPrefix(d.key, slashingtypes.ValidatorMissedBlockBitmapKeyPrefix) && d.inOriginal && !d.inImported &&
+			len(d.original) >= 8 && !slices.ContainsFunc(d.original[8:], func(b byte) bool { return b != 0 })
 	case stakingtypes.StoreKey:
 		want, ok := stakingQueueSlice(t, original, ctx, d.key, d.original, true)
 		if !ok {
