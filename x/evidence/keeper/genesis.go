@@ -7,6 +7,7 @@ import (
 	"cosmossdk.io/collections"
 
 	"github.com/trustcity/trustcity/x/evidence/types"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 )
 
 // InitGenesis imports the whole state: every record is checked against the
@@ -234,16 +235,16 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: p}
-	if gs.Evidence, err = values(ctx, k.Evidence); err != nil {
+	if gs.Evidence, err = collutil.Values(ctx, k.Evidence); err != nil {
 		return nil, err
 	}
-	if gs.Batches, err = values(ctx, k.Batches); err != nil {
+	if gs.Batches, err = collutil.Values(ctx, k.Batches); err != nil {
 		return nil, err
 	}
-	if gs.Verifications, err = values(ctx, k.Verifications); err != nil {
+	if gs.Verifications, err = collutil.Values(ctx, k.Verifications); err != nil {
 		return nil, err
 	}
-	if gs.CustodyEvents, err = values(ctx, k.Custody); err != nil {
+	if gs.CustodyEvents, err = collutil.Values(ctx, k.Custody); err != nil {
 		return nil, err
 	}
 	if gs.NextEvidenceId, err = k.EvidenceSeq.Peek(ctx); err != nil {
@@ -256,14 +257,4 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	return gs, nil
-}
-
-// values returns every value of a map in key order.
-func values[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error) {
-	var out []V
-	err := m.Walk(ctx, nil, func(_ K, v V) (bool, error) {
-		out = append(out, v)
-		return false, nil
-	})
-	return out, err
 }

@@ -8,11 +8,10 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/trustcity/trustcity/x/internal/collutil"
+
 	"github.com/trustcity/trustcity/x/evidence/types"
 )
-
-// MaxPageLimit caps the page size of every list query.
-const MaxPageLimit = 1000
 
 // ReportHistoryLimit bounds the verifications and custody events the
 // evidence report lists; the paginated queries give the rest.
@@ -28,18 +27,6 @@ var _ types.QueryServer = queryServer{}
 func NewQueryServerImpl(k Keeper) types.QueryServer { return queryServer{k: k} }
 
 var errEmptyRequest = types.ErrInvalidRequest.Wrap("empty request")
-
-func page(req *query.PageRequest) *query.PageRequest {
-	if req == nil {
-		return &query.PageRequest{Limit: query.DefaultLimit}
-	}
-	if req.Limit > MaxPageLimit {
-		capped := *req
-		capped.Limit = MaxPageLimit
-		return &capped
-	}
-	return req
-}
 
 // Params returns the module parameters.
 func (q queryServer) Params(ctx context.Context, _ *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
@@ -141,7 +128,7 @@ func (q queryServer) EvidenceByDepartment(ctx context.Context, req *types.QueryE
 	if req == nil {
 		return nil, errEmptyRequest
 	}
-	list, pageRes, err := query.CollectionPaginate(ctx, q.k.EvidenceByDepartment, page(req.Pagination),
+	list, pageRes, err := query.CollectionPaginate(ctx, q.k.EvidenceByDepartment, collutil.Page(req.Pagination),
 		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Evidence, error) {
 			return q.k.Evidence.Get(ctx, key.K2())
 		}, query.WithCollectionPaginationPairPrefix[string, uint64](req.DepartmentId))
@@ -190,7 +177,7 @@ func (q queryServer) BatchesByDepartment(ctx context.Context, req *types.QueryBa
 	if req == nil {
 		return nil, errEmptyRequest
 	}
-	list, pageRes, err := query.CollectionPaginate(ctx, q.k.BatchesByDepartment, page(req.Pagination),
+	list, pageRes, err := query.CollectionPaginate(ctx, q.k.BatchesByDepartment, collutil.Page(req.Pagination),
 		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Batch, error) {
 			return q.k.GetBatch(ctx, key.K2())
 		}, query.WithCollectionPaginationPairPrefix[string, uint64](req.DepartmentId))
@@ -235,7 +222,7 @@ func (q queryServer) VerificationsByEvidence(ctx context.Context, req *types.Que
 	if err != nil {
 		return nil, err
 	}
-	list, pageRes, err := query.CollectionPaginate(ctx, q.k.VerificationsByDigest, page(req.Pagination),
+	list, pageRes, err := query.CollectionPaginate(ctx, q.k.VerificationsByDigest, collutil.Page(req.Pagination),
 		func(key collections.Pair[[]byte, uint64], _ collections.NoValue) (types.Verification, error) {
 			return q.k.Verifications.Get(ctx, key.K2())
 		}, query.WithCollectionPaginationPairPrefix[[]byte, uint64](digest))
@@ -253,7 +240,7 @@ func (q queryServer) VerificationsByCase(ctx context.Context, req *types.QueryVe
 	if req.CaseId == "" {
 		return nil, types.ErrInvalidRequest.Wrap("case id is empty")
 	}
-	list, pageRes, err := query.CollectionPaginate(ctx, q.k.VerificationsByCase, page(req.Pagination),
+	list, pageRes, err := query.CollectionPaginate(ctx, q.k.VerificationsByCase, collutil.Page(req.Pagination),
 		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Verification, error) {
 			return q.k.Verifications.Get(ctx, key.K2())
 		}, query.WithCollectionPaginationPairPrefix[string, uint64](req.CaseId))
@@ -272,7 +259,7 @@ func (q queryServer) CustodyEvents(ctx context.Context, req *types.QueryCustodyE
 	if err != nil {
 		return nil, err
 	}
-	list, pageRes, err := query.CollectionPaginate(ctx, q.k.Custody, page(req.Pagination),
+	list, pageRes, err := query.CollectionPaginate(ctx, q.k.Custody, collutil.Page(req.Pagination),
 		func(_ collections.Pair[[]byte, uint64], ev types.CustodyEvent) (types.CustodyEvent, error) {
 			return ev, nil
 		},

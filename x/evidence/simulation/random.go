@@ -76,7 +76,7 @@ func randParties(r *rand.Rand) []string {
 		if r.Intn(2) == 0 {
 			out = append(out, fmt.Sprintf("did:web:party%d-%s.example.org", i, randSlug(r, 6)))
 		} else {
-			out = append(out, fmt.Sprintf("did:trustcity:%d%s", i, randSlug(r, 21)))
+			out = append(out, fmt.Sprintf("did:trustcity:%08x-0000-4000-8000-%012x", i, r.Int63()&0xffffffffffff))
 		}
 	}
 	return out

@@ -2,18 +2,12 @@ package types
 
 import (
 	"encoding/hex"
-	"regexp"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/text"
 )
-
-// anyDIDPattern is the generic DID syntax of W3C DID Core.
-var anyDIDPattern = regexp.MustCompile(`^did:[a-z0-9]+:([A-Za-z0-9._-]|%[0-9A-Fa-f]{2}|:)*([A-Za-z0-9._-]|%[0-9A-Fa-f]{2})$`)
-
-// maxDIDLength bounds a party DID.
-const maxDIDLength = 256
 
 // ValidateDigest checks that a digest has the algorithm's length and that
 // the params allow the algorithm.
@@ -44,8 +38,8 @@ func ValidateParties(parties []string, p Params) error {
 		return ErrInvalidParty.Wrapf("%d parties, the limit is %d", len(parties), p.MaxParties)
 	}
 	for i, d := range parties {
-		if len(d) > maxDIDLength || !anyDIDPattern.MatchString(d) {
-			return ErrInvalidParty.Wrapf("party %q is not a DID (did:<method>:<id>)", d)
+		if err := identitytypes.ValidateAnyDID("party", d); err != nil {
+			return ErrInvalidParty.Wrap(err.Error())
 		}
 		if slices.Contains(parties[:i], d) {
 			return ErrInvalidParty.Wrapf("party %s is listed twice", d)
@@ -54,22 +48,14 @@ func ValidateParties(parties []string, p Params) error {
 	return nil
 }
 
-// ValidateText checks bounded free text: valid UTF-8 without control
-// characters other than newline and tab.
+// ValidateText checks bounded free text (see x/internal/text); required
+// text must not be blank.
 func ValidateText(field, s string, maxLen uint32, required bool) error {
 	if required && strings.TrimSpace(s) == "" {
 		return ErrInvalidRequest.Wrapf("%s is empty", field)
 	}
-	if len(s) > int(maxLen) {
-		return ErrInvalidRequest.Wrapf("%s is %d bytes, the limit is %d", field, len(s), maxLen)
-	}
-	if !utf8.ValidString(s) {
-		return ErrInvalidRequest.Wrapf("%s is not valid UTF-8", field)
-	}
-	for _, r := range s {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' {
-			return ErrInvalidRequest.Wrapf("%s contains the control character %U", field, r)
-		}
+	if err := text.Check(field, s, maxLen); err != nil {
+		return ErrInvalidRequest.Wrap(err.Error())
 	}
 	return nil
 }

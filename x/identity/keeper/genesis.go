@@ -9,6 +9,7 @@ import (
 	"cosmossdk.io/collections"
 
 	"github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 )
 
 // InitGenesis imports the whole state. Every record goes through the rules
@@ -337,14 +338,14 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: p}
-	if gs.Departments, err = values(ctx, k.Departments); err != nil {
+	if gs.Departments, err = collutil.Values(ctx, k.Departments); err != nil {
 		return nil, err
 	}
 	slices.SortStableFunc(gs.Departments, func(a, b types.Department) int { return int(a.Depth) - int(b.Depth) })
-	if gs.Members, err = values(ctx, k.Members); err != nil {
+	if gs.Members, err = collutil.Values(ctx, k.Members); err != nil {
 		return nil, err
 	}
-	states, err := values(ctx, k.Dids)
+	states, err := collutil.Values(ctx, k.Dids)
 	if err != nil {
 		return nil, err
 	}
@@ -362,7 +363,7 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if gs.DidSequence, err = k.DidSequence.Peek(ctx); err != nil {
 		return nil, err
 	}
-	if gs.Credentials, err = values(ctx, k.Credentials); err != nil {
+	if gs.Credentials, err = collutil.Values(ctx, k.Credentials); err != nil {
 		return nil, err
 	}
 	err = k.StatusListNext.Walk(ctx, nil, func(dept string, next uint64) (bool, error) {
@@ -372,18 +373,8 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	if gs.Devices, err = values(ctx, k.Devices); err != nil {
+	if gs.Devices, err = collutil.Values(ctx, k.Devices); err != nil {
 		return nil, err
 	}
 	return gs, nil
-}
-
-// values returns every value of a map in key order.
-func values[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error) {
-	var out []V
-	err := m.Walk(ctx, nil, func(_ K, v V) (bool, error) {
-		out = append(out, v)
-		return false, nil
-	})
-	return out, err
 }

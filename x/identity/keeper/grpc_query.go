@@ -10,10 +10,6 @@ import (
 	"github.com/trustcity/trustcity/x/identity/types"
 )
 
-// MaxPageLimit caps the page size of every list query, so one request
-// cannot make a node read an unbounded number of records.
-const MaxPageLimit = 1000
-
 type queryServer struct {
 	k Keeper
 }
@@ -22,19 +18,6 @@ var _ types.QueryServer = queryServer{}
 
 // NewQueryServerImpl returns the x/identity Query service over the keeper.
 func NewQueryServerImpl(k Keeper) types.QueryServer { return queryServer{k: k} }
-
-// page returns the request's pagination with its limit capped.
-func page(req *query.PageRequest) *query.PageRequest {
-	if req == nil {
-		return &query.PageRequest{Limit: query.DefaultLimit}
-	}
-	if req.Limit > MaxPageLimit {
-		capped := *req
-		capped.Limit = MaxPageLimit
-		return &capped
-	}
-	return req
-}
 
 func pairPrefix[K1, K2 any](prefix K1) func(o *query.CollectionsPaginateOptions[collections.Pair[K1, K2]]) {
 	return query.WithCollectionPaginationPairPrefix[K1, K2](prefix)

@@ -10,6 +10,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 )
 
 // Credential returns a credential anchor.
@@ -49,7 +50,7 @@ func (q queryServer) VerifyCredential(ctx context.Context, req *types.QueryVerif
 
 // credentialsByIndex pages through one of the credential indexes.
 func (q queryServer) credentialsByIndex(ctx context.Context, index collections.KeySet[collections.Pair[string, string]], prefix string, req *query.PageRequest) ([]types.Credential, *query.PageResponse, error) {
-	return query.CollectionPaginate(ctx, index, page(req),
+	return query.CollectionPaginate(ctx, index, collutil.Page(req),
 		func(key collections.Pair[string, string], _ collections.NoValue) (types.Credential, error) {
 			return q.k.GetCredential(ctx, key.K2())
 		},

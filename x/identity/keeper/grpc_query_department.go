@@ -9,6 +9,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 )
 
 // Department returns a department and whether it can act now.
@@ -28,7 +29,7 @@ func (q queryServer) Departments(ctx context.Context, req *types.QueryDepartment
 	if req == nil {
 		return nil, errEmptyRequest
 	}
-	list, pageRes, err := query.CollectionPaginate(ctx, q.k.Departments, page(req.Pagination),
+	list, pageRes, err := query.CollectionPaginate(ctx, q.k.Departments, collutil.Page(req.Pagination),
 		func(_ string, d types.Department) (types.Department, error) { return d, nil })
 	if err != nil {
 		return nil, err
@@ -46,7 +47,7 @@ func (q queryServer) ChildDepartments(ctx context.Context, req *types.QueryChild
 			return nil, err
 		}
 	}
-	ids, pageRes, err := query.CollectionPaginate(ctx, q.k.Children, page(req.Pagination),
+	ids, pageRes, err := query.CollectionPaginate(ctx, q.k.Children, collutil.Page(req.Pagination),
 		func(key collections.Pair[string, string], _ collections.NoValue) (string, error) {
 			return key.K2(), nil
 		},
@@ -65,7 +66,7 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 	if _, err := q.k.GetDepartment(ctx, req.DepartmentId); err != nil {
 		return nil, err
 	}
-	members, pageRes, err := query.CollectionPaginate(ctx, q.k.Members, page(req.Pagination),
+	members, pageRes, err := query.CollectionPaginate(ctx, q.k.Members, collutil.Page(req.Pagination),
 		func(_ collections.Pair[string, sdk.AccAddress], m types.Member) (types.Member, error) { return m, nil },
 		pairPrefix[string, sdk.AccAddress](req.DepartmentId))
 	if err != nil {

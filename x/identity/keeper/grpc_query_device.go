@@ -9,6 +9,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 )
 
 // Device returns a device.
@@ -37,7 +38,7 @@ func (q queryServer) DevicesByDepartment(ctx context.Context, req *types.QueryDe
 	if _, err := q.k.GetDepartment(ctx, req.DepartmentId); err != nil {
 		return nil, err
 	}
-	devices, pageRes, err := query.CollectionPaginate(ctx, q.k.DevicesByDepartment, page(req.Pagination),
+	devices, pageRes, err := query.CollectionPaginate(ctx, q.k.DevicesByDepartment, collutil.Page(req.Pagination),
 		func(key collections.Pair[string, sdk.AccAddress], _ collections.NoValue) (types.Device, error) {
 			return q.k.Devices.Get(ctx, key.K2())
 		},

@@ -9,6 +9,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 )
 
 // Did resolves a DID, at its latest version or the one asked for.
@@ -40,7 +41,7 @@ func (q queryServer) DidVersions(ctx context.Context, req *types.QueryDidVersion
 	if err != nil {
 		return nil, err
 	}
-	versions, pageRes, err := query.CollectionPaginate(ctx, q.k.DidVersions, page(req.Pagination),
+	versions, pageRes, err := query.CollectionPaginate(ctx, q.k.DidVersions, collutil.Page(req.Pagination),
 		func(_ collections.Pair[string, uint64], v types.DidVersion) (types.DidDocumentMetadata, error) {
 			return Metadata(state, v), nil
 		},
@@ -61,7 +62,7 @@ func (q queryServer) DidsByController(ctx context.Context, req *types.QueryDidsB
 	if err != nil {
 		return nil, err
 	}
-	dids, pageRes, err := query.CollectionPaginate(ctx, q.k.DidsByController, page(req.Pagination),
+	dids, pageRes, err := query.CollectionPaginate(ctx, q.k.DidsByController, collutil.Page(req.Pagination),
 		func(key collections.Pair[sdk.AccAddress, string], _ collections.NoValue) (string, error) {
 			return key.K2(), nil
 		},

@@ -7,8 +7,8 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
-	"github.com/trustcity/trustcity/x/identity/keeper"
 	"github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 )
 
 func TestQueriesNotFoundAndEmpty(t *testing.T) {
@@ -85,7 +85,7 @@ func TestQueriesPaginate(t *testing.T) {
 	require.Equal(t, uint64(2), members.Pagination.Total)
 
 	// A huge limit is capped.
-	res, err := f.query.Departments(f.ctx, &types.QueryDepartmentsRequest{Pagination: &query.PageRequest{Limit: keeper.MaxPageLimit * 10}})
+	res, err := f.query.Departments(f.ctx, &types.QueryDepartmentsRequest{Pagination: &query.PageRequest{Limit: collutil.MaxPageLimit * 10}})
 	require.NoError(t, err)
 	require.Len(t, res.Departments, 4)
 

@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/trustcity/trustcity/x/internal/text"
 )
 
 var (
@@ -42,18 +42,10 @@ func ValidateName(field, s string, maxLen uint32) error {
 }
 
 // ValidateText checks optional free text: bounded, valid UTF-8, without
-// control characters other than newline and tab.
+// control characters other than newline and tab (x/internal/text).
 func ValidateText(field, s string, maxLen uint32) error {
-	if len(s) > int(maxLen) {
-		return ErrInvalidRequest.Wrapf("%s is %d bytes, the limit is %d", field, len(s), maxLen)
-	}
-	if !utf8.ValidString(s) {
-		return ErrInvalidRequest.Wrapf("%s is not valid UTF-8", field)
-	}
-	for _, r := range s {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' {
-			return ErrInvalidRequest.Wrapf("%s contains the control character %U", field, r)
-		}
+	if err := text.Check(field, s, maxLen); err != nil {
+		return ErrInvalidRequest.Wrap(err.Error())
 	}
 	return nil
 }
