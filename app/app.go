@@ -38,6 +38,7 @@ import (
 	ibckeeper "github.com/cosmos/ibc-go/v11/modules/core/keeper"
 	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
 
+	datasharekeeper "github.com/trustcity/trustcity/x/datashare/keeper"
 	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
 	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
 )
@@ -73,9 +74,10 @@ type App struct {
 	IBCKeeper      *ibckeeper.Keeper
 	TransferKeeper *ibctransferkeeper.Keeper
 
-	IdentityKeeper identitykeeper.Keeper
-	JudicialKeeper judicialkeeper.Keeper
-	tmLightClient  ibctm.LightClientModule
+	IdentityKeeper  identitykeeper.Keeper
+	JudicialKeeper  judicialkeeper.Keeper
+	DatashareKeeper datasharekeeper.Keeper
+	tmLightClient   ibctm.LightClientModule
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager

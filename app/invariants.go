@@ -23,6 +23,7 @@ import (
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
+	datasharekeeper "github.com/trustcity/trustcity/x/datashare/keeper"
 	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
 	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
 )
@@ -117,6 +118,7 @@ func (app *App) Invariants() *InvariantRegistry {
 	reg.Register(govtypes.ModuleName, "deposits-held", govDepositsHeld(app.GovKeeper, app.BankKeeper))
 	identitykeeper.RegisterInvariants(reg, app.IdentityKeeper)
 	judicialkeeper.RegisterInvariants(reg, app.JudicialKeeper)
+	datasharekeeper.RegisterInvariants(reg, app.DatashareKeeper)
 	return reg
 }
 

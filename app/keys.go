@@ -18,6 +18,7 @@ import (
 	ibctransfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
 	ibcexported "github.com/cosmos/ibc-go/v11/modules/core/exported"
 
+	datasharetypes "github.com/trustcity/trustcity/x/datashare/types"
 	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
@@ -42,6 +43,7 @@ var storeKeyNames = []string{
 
 	identitytypes.StoreKey,
 	judicialtypes.StoreKey,
+	datasharetypes.StoreKey,
 }
 
 // newStoreKeys creates the KV store keys of every module.

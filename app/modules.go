@@ -37,6 +37,8 @@ import (
 	ibcexported "github.com/cosmos/ibc-go/v11/modules/core/exported"
 	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
 
+	"github.com/trustcity/trustcity/x/datashare"
+	datasharetypes "github.com/trustcity/trustcity/x/datashare/types"
 	judicial "github.com/trustcity/trustcity/x/evidence"
 	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	"github.com/trustcity/trustcity/x/identity"
@@ -70,6 +72,7 @@ func (app *App) initModuleManager() {
 
 		identity.NewAppModule(cdc, app.IdentityKeeper),
 		judicial.NewAppModule(cdc, app.JudicialKeeper).WithSimulationIdentity(app.IdentityKeeper),
+		datashare.NewAppModule(cdc, app.DatashareKeeper).WithSimulationIdentity(app.IdentityKeeper),
 	)
 
 	// The basic manager serves codec registration, default genesis and genesis
@@ -109,6 +112,7 @@ func (app *App) initModuleManager() {
 		ibctransfertypes.ModuleName,
 		genutiltypes.ModuleName,
 		banktypes.ModuleName,
+		datasharetypes.ModuleName,
 	)
 
 	genesisOrder := genesisModuleOrder()
@@ -139,5 +143,6 @@ func genesisModuleOrder() []string {
 		consensustypes.ModuleName,
 		identitytypes.ModuleName,
 		judicialtypes.ModuleName,
+		datasharetypes.ModuleName,
 	}
 }

@@ -46,6 +46,11 @@ func TestInvariantsHoldOnNewChain(t *testing.T) {
 		"judicial/batch-indexes",
 		"judicial/verification-indexes",
 		"judicial/custody-sequences",
+		"datashare/dataset-versions",
+		"datashare/request-indexes",
+		"datashare/grant-pointers",
+		"datashare/consent-pointers",
+		"datashare/expiry-queue",
 	}, reg.Routes())
 	require.NoError(t, reg.Check(ctx))
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"github.com/cosmos/cosmos-sdk/runtime"
 
+	datasharekeeper "github.com/trustcity/trustcity/x/datashare/keeper"
+	datasharetypes "github.com/trustcity/trustcity/x/datashare/types"
 	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
 	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
@@ -18,6 +20,10 @@ func (app *App) initTrustCityKeepers() {
 	)
 	app.JudicialKeeper = judicialkeeper.NewKeeper(
 		app.appCodec, runtime.NewKVStoreService(app.keys[judicialtypes.StoreKey]),
+		app.AccountKeeper.AddressCodec(), authority(), app.IdentityKeeper,
+	)
+	app.DatashareKeeper = datasharekeeper.NewKeeper(
+		app.appCodec, runtime.NewKVStoreService(app.keys[datasharetypes.StoreKey]),
 		app.AccountKeeper.AddressCodec(), authority(), app.IdentityKeeper,
 	)
 }

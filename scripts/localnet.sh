@@ -17,13 +17,18 @@ KR=(--keyring-backend test --home "$HOME_DIR")
 # import replays the rules of the messages, so parents come before their
 # children, roles are listed in enum order, credential types are sorted
 # (byte order) and a child's are a subset of its parent's.
+# weather-bureau, transport, health, hospital and treasury (with the demo key
+# alice as the patient) play the data-sharing walkthrough of
+# x/datashare/WALKTHROUGH.md.
 DEPARTMENTS=(
   "city|City Government||DATA_PROVIDER STANDARDS_BODY CREDENTIAL_ISSUER DEVICE_REGISTRAR FUND_MANAGER FUND_SUPERVISOR AUDITOR EVIDENCE_DEPOSITOR COURT BANK|BirthCertificate BusinessLicence DriverLicence HealthCertificate LowIncomeHousehold MarriageCertificate ResidentCard"
   "public-security|Public Security Bureau|city|DATA_PROVIDER CREDENTIAL_ISSUER DEVICE_REGISTRAR EVIDENCE_DEPOSITOR|ResidentCard"
   "transport|Transport Bureau|city|DATA_PROVIDER STANDARDS_BODY CREDENTIAL_ISSUER DEVICE_REGISTRAR|DriverLicence"
   "health|Health Commission|city|DATA_PROVIDER CREDENTIAL_ISSUER DEVICE_REGISTRAR|BirthCertificate HealthCertificate"
+  "hospital|City Hospital|health|DATA_PROVIDER|"
   "civil-affairs|Civil Affairs Bureau|city|DATA_PROVIDER CREDENTIAL_ISSUER FUND_MANAGER|LowIncomeHousehold MarriageCertificate"
   "treasury|Treasury Bureau|city|DATA_PROVIDER FUND_MANAGER FUND_SUPERVISOR AUDITOR|"
+  "weather-bureau|Weather Bureau|city|DATA_PROVIDER STANDARDS_BODY|"
   "court|Intermediate People's Court||COURT|"
   "notary|Notary and E-Evidence Platform||EVIDENCE_DEPOSITOR|"
   "bank|City Commercial Bank||BANK|"
@@ -136,6 +141,7 @@ Demo keys (test keyring, mnemonics in $HOME_DIR/<name>.key.json): validator ${DE
        $BIN tx bank send alice \$($BIN keys show bob -a --home $HOME_DIR --keyring-backend test) 1000$DENOM --home $HOME_DIR --yes
 Demo departments (x/identity genesis; each admin key is funded):$department_lines
   e.g. $BIN query identity departments --home $HOME_DIR
+Data-sharing walkthrough (weather-bureau, transport, health, hospital, alice): x/datashare/WALKTHROUGH.md
 Stop with Ctrl-C; the chain continues from where it stopped on the next 'make localnet'.
 
 MSG

@@ -2,17 +2,9 @@ package judicial
 
 import (
 	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
+
+	"github.com/trustcity/trustcity/x/internal/cliutil"
 )
-
-const bin = "trustcityd"
-
-func pos(fields ...string) []*autocliv1.PositionalArgDescriptor {
-	out := make([]*autocliv1.PositionalArgDescriptor, len(fields))
-	for i, f := range fields {
-		out[i] = &autocliv1.PositionalArgDescriptor{ProtoField: f}
-	}
-	return out
-}
 
 var (
 	proofFlag = &autocliv1.FlagOptions{Usage: `inclusion proof of a batch leaf, as JSON: {"batch_id":"3","leaf_index":"5","path":["<base64>",...]} (trustcityd judicial batch proof prints it)`}
@@ -29,19 +21,19 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "Params", Use: "params", Short: "Show the module parameters"},
 				{RpcMethod: "Evidence", Use: "evidence [digest-hex]", Short: "The evidence report: deposit, timestamp, depositor, status, verifications, custody",
-					PositionalArgs: pos("digest"), Example: bin + " query judicial evidence 9f86d08...\n" +
-						bin + " query judicial evidence 9f86d08... --batch-id 3 --leaf-index 5 --path <hex>,<hex>"},
-				{RpcMethod: "EvidenceById", Use: "deposit [id]", Short: "Show a deposit by id", PositionalArgs: pos("id")},
-				{RpcMethod: "EvidenceByDepartment", Use: "deposits [department-id]", Short: "List a department's deposits", PositionalArgs: pos("department_id")},
-				{RpcMethod: "Batch", Use: "batch [id]", Short: "Show a batch", PositionalArgs: pos("id")},
-				{RpcMethod: "BatchByRoot", Use: "batch-by-root [root-hex]", Short: "Show the batch anchoring a root", PositionalArgs: pos("root")},
-				{RpcMethod: "BatchesByDepartment", Use: "batches [department-id]", Short: "List a department's batches", PositionalArgs: pos("department_id")},
+					PositionalArgs: cliutil.Pos("digest"), Example: cliutil.Bin + " query judicial evidence 9f86d08...\n" +
+						cliutil.Bin + " query judicial evidence 9f86d08... --batch-id 3 --leaf-index 5 --path <hex>,<hex>"},
+				{RpcMethod: "EvidenceById", Use: "deposit [id]", Short: "Show a deposit by id", PositionalArgs: cliutil.Pos("id")},
+				{RpcMethod: "EvidenceByDepartment", Use: "deposits [department-id]", Short: "List a department's deposits", PositionalArgs: cliutil.Pos("department_id")},
+				{RpcMethod: "Batch", Use: "batch [id]", Short: "Show a batch", PositionalArgs: cliutil.Pos("id")},
+				{RpcMethod: "BatchByRoot", Use: "batch-by-root [root-hex]", Short: "Show the batch anchoring a root", PositionalArgs: cliutil.Pos("root")},
+				{RpcMethod: "BatchesByDepartment", Use: "batches [department-id]", Short: "List a department's batches", PositionalArgs: cliutil.Pos("department_id")},
 				{RpcMethod: "VerifyInclusion", Use: "verify-inclusion [batch-id] [digest-hex] [leaf-index] [path-hex...]",
-					Short: "Check an audit path against an anchored batch", PositionalArgs: append(pos("batch_id", "digest", "leaf_index"),
+					Short: "Check an audit path against an anchored batch", PositionalArgs: append(cliutil.Pos("batch_id", "digest", "leaf_index"),
 						&autocliv1.PositionalArgDescriptor{ProtoField: "path", Varargs: true})},
-				{RpcMethod: "VerificationsByEvidence", Use: "verifications [digest-hex]", Short: "List the verifications of a digest", PositionalArgs: pos("digest")},
-				{RpcMethod: "VerificationsByCase", Use: "case [case-id]", Short: "List the verifications recorded in a case", PositionalArgs: pos("case_id")},
-				{RpcMethod: "CustodyEvents", Use: "custody [digest-hex]", Short: "List a digest's chain of custody", PositionalArgs: pos("digest")},
+				{RpcMethod: "VerificationsByEvidence", Use: "verifications [digest-hex]", Short: "List the verifications of a digest", PositionalArgs: cliutil.Pos("digest")},
+				{RpcMethod: "VerificationsByCase", Use: "case [case-id]", Short: "List the verifications recorded in a case", PositionalArgs: cliutil.Pos("case_id")},
+				{RpcMethod: "CustodyEvents", Use: "custody [digest-hex]", Short: "List a digest's chain of custody", PositionalArgs: cliutil.Pos("digest")},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
@@ -50,25 +42,25 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "UpdateParams", Skip: true}, // authority only: submit through x/gov
 				{RpcMethod: "Deposit", Use: "deposit [digest-hex] [algorithm] [category]",
 					Short:          "Deposit a digest (an EVIDENCE_DEPOSITOR); algorithms sha256, sha3-256, sm3",
-					PositionalArgs: pos("digest", "algorithm", "category"),
+					PositionalArgs: cliutil.Pos("digest", "algorithm", "category"),
 					FlagOptions: map[string]*autocliv1.FlagOptions{
 						"parties":  {Usage: "DIDs of the parties, comma-separated"},
 						"metadata": {Usage: "free text (no personal data), bounded by max_metadata_bytes"},
 					},
-					Example: bin + " tx judicial deposit $(trustcityd judicial hash contract.pdf | cut -d' ' -f1) sha256 e-contract --from notary-admin"},
-				{RpcMethod: "Withdraw", Use: "withdraw [id] [reason]", Short: "Mark a deposit withdrawn (the record stays)", PositionalArgs: pos("id", "reason")},
+					Example: cliutil.Bin + " tx judicial deposit $(trustcityd judicial hash contract.pdf | cut -d' ' -f1) sha256 e-contract --from notary-admin"},
+				{RpcMethod: "Withdraw", Use: "withdraw [id] [reason]", Short: "Mark a deposit withdrawn (the record stays)", PositionalArgs: cliutil.Pos("id", "reason")},
 				{RpcMethod: "AnchorBatch", Use: "anchor-batch [root-hex] [leaf-count] [algorithm] [category]",
 					Short:          "Anchor the Merkle root of a batch built with `trustcityd judicial batch build`",
-					PositionalArgs: pos("root", "leaf_count", "algorithm", "category"),
+					PositionalArgs: cliutil.Pos("root", "leaf_count", "algorithm", "category"),
 					FlagOptions:    map[string]*autocliv1.FlagOptions{"metadata": {Usage: "free text (no personal data)"}}},
 				{RpcMethod: "RecordVerification", Use: "record-verification [digest-hex] [case-id] [result]",
 					Short:          "Record a court's verification: matched, mismatched or not-found (a COURT)",
-					PositionalArgs: pos("digest", "case_id", "result"),
+					PositionalArgs: cliutil.Pos("digest", "case_id", "result"),
 					FlagOptions:    map[string]*autocliv1.FlagOptions{"proof": proofFlag, "note_hash": noteFlag},
-					Example:        bin + " tx judicial record-verification 9f86d08... \"(2026) Jing 0491 Min Chu 123\" matched --from court-admin"},
+					Example:        cliutil.Bin + " tx judicial record-verification 9f86d08... \"(2026) Jing 0491 Min Chu 123\" matched --from court-admin"},
 				{RpcMethod: "RecordCustody", Use: "record-custody [digest-hex] [action] [counterparty]",
 					Short:          "Record a custody event: transferred, accessed, presented or sealed (an EVIDENCE_DEPOSITOR or a COURT)",
-					PositionalArgs: pos("digest", "action", "counterparty"),
+					PositionalArgs: cliutil.Pos("digest", "action", "counterparty"),
 					FlagOptions:    map[string]*autocliv1.FlagOptions{"proof": proofFlag, "note_hash": noteFlag}},
 			},
 			EnhanceCustomCommand: true,

@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"slices"
 
 	"cosmossdk.io/collections"
 
@@ -81,4 +82,50 @@ func (k Keeper) AuthorizeDevice(ctx context.Context, device sdk.AccAddress, depa
 		return err
 	}
 	return k.CheckActive(ctx, d)
+}
+
+// AuthorizeMember returns the department signer acts for, whatever its
+// roles: signer is the department's admin or a member, and the department
+// and all its ancestors are active. Errors: ErrNotAffiliated,
+// ErrDepartmentSuspended.
+func (k Keeper) AuthorizeMember(ctx context.Context, signer sdk.AccAddress) (string, error) {
+	signerStr, err := k.addressCodec.BytesToString(signer)
+	if err != nil {
+		return "", types.ErrInvalidAddress.Wrap(err.Error())
+	}
+	aff, err := k.Affiliations.Get(ctx, signer)
+	if isNotFound(err) {
+		return "", types.ErrNotAffiliated.Wrapf("account %s is not the admin or a member of any department", signerStr)
+	} else if err != nil {
+		return "", err
+	}
+	d, err := k.GetDepartment(ctx, aff.DepartmentId)
+	if err != nil {
+		return "", err
+	}
+	if err := k.CheckActive(ctx, d); err != nil {
+		return "", err
+	}
+	return d.Id, nil
+}
+
+// AuthorizeController checks that signer is a controller of the latest
+// version of an active DID and returns the DID in its full form. Errors:
+// ErrInvalidDid, ErrDidNotFound, ErrDidDeactivated, ErrNotController.
+func (k Keeper) AuthorizeController(ctx context.Context, signer sdk.AccAddress, did string) (string, error) {
+	signerStr, err := k.addressCodec.BytesToString(signer)
+	if err != nil {
+		return "", types.ErrInvalidAddress.Wrap(err.Error())
+	}
+	state, v, err := k.GetDidVersion(ctx, did, 0)
+	if err != nil {
+		return "", err
+	}
+	if state.Deactivated {
+		return "", types.ErrDidDeactivated.Wrapf("%s was deactivated at version %d", state.Id, state.Version)
+	}
+	if !slices.Contains(v.Document.Controllers, signerStr) {
+		return "", types.ErrNotController.Wrapf("%s does not control %s", signerStr, state.Id)
+	}
+	return state.Id, nil
 }
