@@ -8,23 +8,19 @@ package judicial
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
 	"google.golang.org/grpc"
 
-	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/appmodule"
 
 	sdkclient "github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/codec"
-	cdctypes "github.com/cosmos/cosmos-sdk/codec/types"
-	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
 	"github.com/trustcity/trustcity/x/evidence/keeper"
 	"github.com/trustcity/trustcity/x/evidence/types"
+	"github.com/trustcity/trustcity/x/internal/modbase"
 )
 
 // ConsensusVersion is the version of the module's state layout.
@@ -41,43 +37,24 @@ var (
 
 // AppModule is the judicial application module.
 type AppModule struct {
-	cdc          codec.Codec
-	addressCodec address.Codec
-	keeper       keeper.Keeper
+	modbase.Base[types.GenesisState, *types.GenesisState]
+	keeper keeper.Keeper
 }
 
 // NewAppModule returns the module over its keeper.
 func NewAppModule(cdc codec.Codec, k keeper.Keeper) AppModule {
-	return AppModule{cdc: cdc, addressCodec: k.AddressCodec(), keeper: k}
-}
-
-// IsAppModule implements appmodule.AppModule.
-func (AppModule) IsAppModule() {}
-
-// IsOnePerModuleType implements depinject.OnePerModuleType.
-func (AppModule) IsOnePerModuleType() {}
-
-// Name returns the module name, "judicial".
-func (AppModule) Name() string { return types.ModuleName }
-
-// ConsensusVersion implements module.HasConsensusVersion.
-func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
-
-// RegisterLegacyAminoCodec registers the amino names of the messages.
-func (AppModule) RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
-	types.RegisterLegacyAminoCodec(cdc)
-}
-
-// RegisterInterfaces registers the messages with the interface registry.
-func (AppModule) RegisterInterfaces(registry cdctypes.InterfaceRegistry) {
-	types.RegisterInterfaces(registry)
-}
-
-// RegisterGRPCGatewayRoutes registers the REST routes under /trustcity/judicial/v1/.
-func (AppModule) RegisterGRPCGatewayRoutes(clientCtx sdkclient.Context, mux *gwruntime.ServeMux) {
-	if err := types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx)); err != nil {
-		panic(err)
-	}
+	return AppModule{keeper: k, Base: modbase.New(cdc, k.AddressCodec(), modbase.Spec[types.GenesisState, *types.GenesisState]{
+		Name:               types.ModuleName,
+		ConsensusVersion:   ConsensusVersion,
+		RegisterAmino:      types.RegisterLegacyAminoCodec,
+		RegisterInterfaces: types.RegisterInterfaces,
+		RegisterGateway: func(ctx context.Context, mux *gwruntime.ServeMux, c sdkclient.Context) error {
+			return types.RegisterQueryHandlerClient(ctx, mux, types.NewQueryClient(c))
+		},
+		DefaultGenesis:  types.DefaultGenesis,
+		ValidateGenesis: keeper.ValidateGenesis,
+		Keeper:          k,
+	})}
 }
 
 // RegisterServices registers the Msg and Query services.
@@ -85,40 +62,4 @@ func (am AppModule) RegisterServices(registrar grpc.ServiceRegistrar) error {
 	types.RegisterMsgServer(registrar, keeper.NewMsgServerImpl(am.keeper))
 	types.RegisterQueryServer(registrar, keeper.NewQueryServerImpl(am.keeper))
 	return nil
-}
-
-// DefaultGenesis returns the genesis of a new chain.
-func (am AppModule) DefaultGenesis(cdc codec.JSONCodec) json.RawMessage {
-	return cdc.MustMarshalJSON(types.DefaultGenesis())
-}
-
-// ValidateGenesis imports the genesis into a scratch store with the code
-// InitGenesis runs.
-func (am AppModule) ValidateGenesis(cdc codec.JSONCodec, _ sdkclient.TxEncodingConfig, bz json.RawMessage) error {
-	var gs types.GenesisState
-	if err := cdc.UnmarshalJSON(bz, &gs); err != nil {
-		return fmt.Errorf("%s genesis: %w", types.ModuleName, err)
-	}
-	if err := gs.Validate(); err != nil {
-		return fmt.Errorf("%s genesis: %w", types.ModuleName, err)
-	}
-	return keeper.ValidateGenesis(am.cdc, am.addressCodec, &gs)
-}
-
-// InitGenesis imports the module's genesis; an invalid genesis stops the chain.
-func (am AppModule) InitGenesis(ctx sdk.Context, cdc codec.JSONCodec, bz json.RawMessage) {
-	var gs types.GenesisState
-	cdc.MustUnmarshalJSON(bz, &gs)
-	if err := am.keeper.InitGenesis(ctx, &gs); err != nil {
-		panic(fmt.Sprintf("%s genesis: %v", types.ModuleName, err))
-	}
-}
-
-// ExportGenesis exports the module's state.
-func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.RawMessage {
-	gs, err := am.keeper.ExportGenesis(ctx)
-	if err != nil {
-		panic(fmt.Sprintf("%s export: %v", types.ModuleName, err))
-	}
-	return cdc.MustMarshalJSON(gs)
 }

@@ -2,7 +2,6 @@ package keeper
 
 import (
 	"context"
-	"fmt"
 
 	"cosmossdk.io/collections"
 
@@ -30,7 +29,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	}
 	for _, step := range steps {
 		if err := step(ctx, gs); err != nil {
-			return fmt.Errorf("%s genesis: %w", types.ModuleName, err)
+			return err
 		}
 	}
 	for _, s := range []struct {

@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/cosmos/gogoproto/proto"
-
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
@@ -19,6 +17,7 @@ import (
 
 	"github.com/trustcity/trustcity/x/datashare/schema"
 	"github.com/trustcity/trustcity/x/datashare/types"
+	"github.com/trustcity/trustcity/x/internal/msgutil"
 )
 
 // schemaCacheSize bounds the compiled standards kept in memory. A compiled
@@ -164,20 +163,14 @@ func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
 // signer decodes a message's signer and returns it with its canonical
 // (lower-case) bech32 form.
 func (k Keeper) signer(s string) (sdk.AccAddress, string, error) {
-	bz, err := k.addressCodec.StringToBytes(s)
+	bz, canonical, err := msgutil.Canonical(k.addressCodec, s)
 	if err != nil {
-		return nil, "", types.ErrInvalidAddress.Wrapf("signer %q: %s", s, err)
-	}
-	canonical, err := k.addressCodec.BytesToString(bz)
-	if err != nil {
-		return nil, "", types.ErrInvalidAddress.Wrap(err.Error())
+		return nil, "", types.ErrInvalidAddress.Wrapf("signer %s", err)
 	}
 	return bz, canonical, nil
 }
 
-func emit(ctx context.Context, ev proto.Message) error {
-	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(ev)
-}
+var emit = msgutil.Emit
 
 // blockInfo returns the block height and time.
 func blockInfo(ctx context.Context) (int64, time.Time) {

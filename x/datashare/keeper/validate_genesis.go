@@ -1,14 +1,11 @@
 package keeper
 
 import (
-	"fmt"
-
 	"cosmossdk.io/core/address"
+	corestore "cosmossdk.io/core/store"
 
 	"github.com/cosmos/cosmos-sdk/codec"
-	"github.com/cosmos/cosmos-sdk/runtime"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/trustcity/trustcity/x/datashare/types"
 	"github.com/trustcity/trustcity/x/internal/scratch"
@@ -19,15 +16,7 @@ import (
 // and subjects are not looked up there; everything the module holds itself
 // is checked exactly as at chain start.
 func ValidateGenesis(cdc codec.BinaryCodec, addressCodec address.Codec, gs *types.GenesisState) error {
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	ctx, err := scratch.Context(key)
-	if err != nil {
-		return fmt.Errorf("%s genesis: %w", types.ModuleName, err)
-	}
-	authority, err := addressCodec.BytesToString(authtypes.NewModuleAddress(types.ModuleName))
-	if err != nil {
-		return err
-	}
-	k := NewKeeper(cdc, runtime.NewKVStoreService(key), addressCodec, authority, nil)
-	return k.InitGenesis(ctx, gs)
+	return scratch.Import(types.StoreKey, types.ModuleName, addressCodec, func(ctx sdk.Context, store corestore.KVStoreService, authority string) error {
+		return NewKeeper(cdc, store, addressCodec, authority, nil).InitGenesis(ctx, gs)
+	})
 }

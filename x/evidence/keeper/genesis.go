@@ -25,25 +25,25 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	var maxEvidence, maxBatch, maxVerification uint64
 	for _, e := range gs.Evidence {
 		if err := k.importEvidence(ctx, e, caps); err != nil {
-			return fmt.Errorf("judicial genesis: record %d: %w", e.Id, err)
+			return fmt.Errorf("record %d: %w", e.Id, err)
 		}
 		maxEvidence = max(maxEvidence, e.Id)
 	}
 	for _, b := range gs.Batches {
 		if err := k.importBatch(ctx, b, caps); err != nil {
-			return fmt.Errorf("judicial genesis: batch %d: %w", b.Id, err)
+			return fmt.Errorf("batch %d: %w", b.Id, err)
 		}
 		maxBatch = max(maxBatch, b.Id)
 	}
 	for _, v := range gs.Verifications {
 		if err := k.importVerification(ctx, v, caps); err != nil {
-			return fmt.Errorf("judicial genesis: verification %d: %w", v.Id, err)
+			return fmt.Errorf("verification %d: %w", v.Id, err)
 		}
 		maxVerification = max(maxVerification, v.Id)
 	}
 	for _, ev := range gs.CustodyEvents {
 		if err := k.importCustody(ctx, ev, caps); err != nil {
-			return fmt.Errorf("judicial genesis: custody event %x/%d: %w", ev.Digest, ev.Sequence, err)
+			return fmt.Errorf("custody event %x/%d: %w", ev.Digest, ev.Sequence, err)
 		}
 	}
 	for _, s := range []struct {

@@ -7,8 +7,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 
-	"github.com/cosmos/gogoproto/proto"
-
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
@@ -17,6 +15,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/trustcity/trustcity/x/evidence/types"
+	"github.com/trustcity/trustcity/x/internal/msgutil"
 )
 
 // Keeper owns the judicial store.
@@ -97,13 +96,9 @@ func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
 // signer decodes a message's signer and returns it with its canonical
 // (lower-case) bech32 form.
 func (k Keeper) signer(s string) (sdk.AccAddress, string, error) {
-	bz, err := k.addressCodec.StringToBytes(s)
+	bz, canonical, err := msgutil.Canonical(k.addressCodec, s)
 	if err != nil {
-		return nil, "", types.ErrInvalidAddress.Wrapf("signer %q: %s", s, err)
-	}
-	canonical, err := k.addressCodec.BytesToString(bz)
-	if err != nil {
-		return nil, "", types.ErrInvalidAddress.Wrap(err.Error())
+		return nil, "", types.ErrInvalidAddress.Wrapf("signer %s", err)
 	}
 	return bz, canonical, nil
 }
@@ -118,6 +113,4 @@ func txHash(ctx context.Context) []byte {
 	return h[:]
 }
 
-func emit(ctx context.Context, ev proto.Message) error {
-	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(ev)
-}
+var emit = msgutil.Emit

@@ -21,17 +21,7 @@ import (
 //     was not given it;
 //   - ErrDepartmentSuspended: the department or an ancestor is suspended.
 func (k Keeper) AuthorizeRole(ctx context.Context, signer sdk.AccAddress, role types.Role) (string, error) {
-	signerStr, err := k.addressCodec.BytesToString(signer)
-	if err != nil {
-		return "", types.ErrInvalidAddress.Wrap(err.Error())
-	}
-	aff, err := k.Affiliations.Get(ctx, signer)
-	if isNotFound(err) {
-		return "", types.ErrNotAffiliated.Wrapf("account %s is not the admin or a member of any department", signerStr)
-	} else if err != nil {
-		return "", err
-	}
-	d, err := k.GetDepartment(ctx, aff.DepartmentId)
+	signerStr, aff, d, err := k.affiliation(ctx, signer)
 	if err != nil {
 		return "", err
 	}
@@ -51,6 +41,23 @@ func (k Keeper) AuthorizeRole(ctx context.Context, signer sdk.AccAddress, role t
 		return "", err
 	}
 	return d.Id, nil
+}
+
+// affiliation returns the signer's canonical address, its affiliation and
+// its department, or ErrNotAffiliated.
+func (k Keeper) affiliation(ctx context.Context, signer sdk.AccAddress) (string, types.Affiliation, types.Department, error) {
+	signerStr, err := k.addressCodec.BytesToString(signer)
+	if err != nil {
+		return "", types.Affiliation{}, types.Department{}, types.ErrInvalidAddress.Wrap(err.Error())
+	}
+	aff, err := k.Affiliations.Get(ctx, signer)
+	if isNotFound(err) {
+		return "", aff, types.Department{}, types.ErrNotAffiliated.Wrapf("account %s is not the admin or a member of any department", signerStr)
+	} else if err != nil {
+		return "", aff, types.Department{}, err
+	}
+	d, err := k.GetDepartment(ctx, aff.DepartmentId)
+	return signerStr, aff, d, err
 }
 
 // AuthorizeDevice answers whether device is an active device of department
@@ -89,17 +96,7 @@ func (k Keeper) AuthorizeDevice(ctx context.Context, device sdk.AccAddress, depa
 // and all its ancestors are active. Errors: ErrNotAffiliated,
 // ErrDepartmentSuspended.
 func (k Keeper) AuthorizeMember(ctx context.Context, signer sdk.AccAddress) (string, error) {
-	signerStr, err := k.addressCodec.BytesToString(signer)
-	if err != nil {
-		return "", types.ErrInvalidAddress.Wrap(err.Error())
-	}
-	aff, err := k.Affiliations.Get(ctx, signer)
-	if isNotFound(err) {
-		return "", types.ErrNotAffiliated.Wrapf("account %s is not the admin or a member of any department", signerStr)
-	} else if err != nil {
-		return "", err
-	}
-	d, err := k.GetDepartment(ctx, aff.DepartmentId)
+	_, _, d, err := k.affiliation(ctx, signer)
 	if err != nil {
 		return "", err
 	}

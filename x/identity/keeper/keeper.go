@@ -12,9 +12,9 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/gogoproto/proto"
 
 	"github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/msgutil"
 )
 
 // Keeper owns the x/identity store. Every look-up a message or query makes
@@ -164,9 +164,7 @@ func (k Keeper) requireCanonical(field, s string) error {
 }
 
 // emit emits a typed event on the context's event manager.
-func emit(ctx context.Context, ev proto.Message) error {
-	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(ev)
-}
+var emit = msgutil.Emit
 
 // consumeItems charges gas for n items of user-supplied work.
 func consumeItems(ctx context.Context, n int, what string) {

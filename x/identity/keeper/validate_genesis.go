@@ -1,14 +1,11 @@
 package keeper
 
 import (
-	"fmt"
-
 	"cosmossdk.io/core/address"
+	corestore "cosmossdk.io/core/store"
 
 	"github.com/cosmos/cosmos-sdk/codec"
-	"github.com/cosmos/cosmos-sdk/runtime"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/trustcity/trustcity/x/identity/types"
 	"github.com/trustcity/trustcity/x/internal/scratch"
@@ -18,18 +15,7 @@ import (
 // returns its first error: the genesis is valid exactly when the chain
 // could start from it.
 func ValidateGenesis(cdc codec.BinaryCodec, addressCodec address.Codec, gs *types.GenesisState) error {
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	ctx, err := scratch.Context(key)
-	if err != nil {
-		return fmt.Errorf("%s genesis: %w", types.ModuleName, err)
-	}
-	authority, err := addressCodec.BytesToString(authtypes.NewModuleAddress(types.ModuleName))
-	if err != nil {
-		return err
-	}
-	k := NewKeeper(cdc, runtime.NewKVStoreService(key), addressCodec, authority)
-	if err := k.InitGenesis(ctx, gs); err != nil {
-		return fmt.Errorf("%s genesis: %w", types.ModuleName, err)
-	}
-	return nil
+	return scratch.Import(types.StoreKey, types.ModuleName, addressCodec, func(ctx sdk.Context, store corestore.KVStoreService, authority string) error {
+		return NewKeeper(cdc, store, addressCodec, authority).InitGenesis(ctx, gs)
+	})
 }
