@@ -19,7 +19,7 @@ KR=(--keyring-backend test --home "$HOME_DIR")
 # (byte order) and a child's are a subset of its parent's.
 # weather-bureau, transport, health, hospital and treasury (with the demo key
 # alice as the patient) play the data-sharing walkthrough of
-# x/datashare/WALKTHROUGH.md.
+# README.md ("Walkthrough: data sharing").
 DEPARTMENTS=(
   "city|City Government||DATA_PROVIDER STANDARDS_BODY CREDENTIAL_ISSUER DEVICE_REGISTRAR FUND_MANAGER FUND_SUPERVISOR AUDITOR EVIDENCE_DEPOSITOR COURT BANK|BirthCertificate BusinessLicence DriverLicence HealthCertificate LowIncomeHousehold MarriageCertificate ResidentCard"
   "public-security|Public Security Bureau|city|DATA_PROVIDER CREDENTIAL_ISSUER DEVICE_REGISTRAR EVIDENCE_DEPOSITOR|ResidentCard"
@@ -141,7 +141,7 @@ Demo keys (test keyring, mnemonics in $HOME_DIR/<name>.key.json): validator ${DE
        $BIN tx bank send alice \$($BIN keys show bob -a --home $HOME_DIR --keyring-backend test) 1000$DENOM --home $HOME_DIR --yes
 Demo departments (x/identity genesis; each admin key is funded):$department_lines
   e.g. $BIN query identity departments --home $HOME_DIR
-Data-sharing walkthrough (weather-bureau, transport, health, hospital, alice): x/datashare/WALKTHROUGH.md
+Data-sharing walkthrough (weather-bureau, transport, health, hospital, alice): README.md, "Walkthrough: data sharing"
 Stop with Ctrl-C; the chain continues from where it stopped on the next 'make localnet'.
 
 MSG

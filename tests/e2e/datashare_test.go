@@ -40,7 +40,7 @@ const (
 )
 
 // weatherSchema is the JSON Schema of the weather bureau's standard (the
-// same document as the walkthrough's, x/datashare/WALKTHROUGH.md).
+// same document as the README's walkthrough, "Walkthrough: data sharing").
 const weatherSchema = `{
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "title": "Hourly weather observation",
