@@ -11,6 +11,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	datasharetypes "github.com/trustcity/trustcity/x/datashare/types"
 	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
@@ -98,6 +99,8 @@ func TestExportImportWithTrustCityState(t *testing.T) {
 	state[identitytypes.ModuleName] = original.AppCodec().MustMarshalJSON(&gs)
 	jgs := judicialGenesis(t, gs.Departments[0].Admin)
 	state[judicialtypes.ModuleName] = original.AppCodec().MustMarshalJSON(&jgs)
+	dgs := datashareGenesis(gs)
+	state[datasharetypes.ModuleName] = original.AppCodec().MustMarshalJSON(&dgs)
 	require.NoError(t, original.BasicModuleManager.ValidateGenesis(original.AppCodec(), original.TxConfig(), state))
 	genesis, err := json.Marshal(state)
 	require.NoError(t, err)
@@ -125,9 +128,64 @@ func TestExportImportWithTrustCityState(t *testing.T) {
 	require.JSONEq(t, string(original.AppCodec().MustMarshalJSON(&gs)), string(second[identitytypes.ModuleName]),
 		"the genesis comes back as it went in")
 	require.JSONEq(t, string(original.AppCodec().MustMarshalJSON(&jgs)), string(second[judicialtypes.ModuleName]))
+	require.JSONEq(t, string(original.AppCodec().MustMarshalJSON(&dgs)), string(second[datasharetypes.ModuleName]))
 
-	// A genesis that breaks a rule is refused by `genesis validate`.
+	// A genesis that breaks a rule is refused by `genesis validate`; a
+	// dataset owned by a department x/identity does not know stops InitChain.
+	dgs.Datasets[0].Owner = "nowhere"
+	state[datasharetypes.ModuleName] = original.AppCodec().MustMarshalJSON(&dgs)
+	genesis, err = json.Marshal(state)
+	require.NoError(t, err)
+	require.Panics(t, func() { initChain(t, newTestApp(t), genesis, 1, nil) })
 	gs.Members[0].Roles = []identitytypes.Role{identitytypes.Role_ROLE_COURT}
 	state[identitytypes.ModuleName] = original.AppCodec().MustMarshalJSON(&gs)
 	require.ErrorIs(t, original.BasicModuleManager.ValidateGenesis(original.AppCodec(), original.TxConfig(), state), identitytypes.ErrRoleNotSubset)
+}
+
+// datashareGenesis is an x/datashare genesis with a record of every kind, on
+// the departments and DID of identityGenesis. Grants and consents expire a
+// year after genesis, so no block of the test marks them.
+func datashareGenesis(ids identitytypes.GenesisState) datasharetypes.GenesisState {
+	city, issuer, did := ids.Departments[0], ids.Members[0].Address, ids.Dids[0].State.Id
+	at, year := genesisTime.Add(-time.Hour), genesisTime.Add(365*24*time.Hour)
+	hash := sha256.Sum256([]byte("records"))
+	schema := `{"type":"object","required":["n"],"properties":{"n":{"type":"integer"}}}`
+	schemaHash := sha256.Sum256([]byte(schema))
+	return datasharetypes.GenesisState{
+		Params: datasharetypes.DefaultParams(),
+		Standards: []datasharetypes.Standard{{Id: "counts", Version: "1", DepartmentId: "city", Title: "Counts", Schema: schema,
+			SchemaHash: schemaHash[:], Status: datasharetypes.StandardStatus_STANDARD_STATUS_ACTIVE, RegisteredBy: city.Admin, RegisteredAt: at, Complexity: 7}},
+		Datasets: []datasharetypes.Dataset{
+			{Id: "counts", Owner: "city", Title: "Counts", Category: datasharetypes.Category_CATEGORY_OTHER, Sensitivity: datasharetypes.Sensitivity_SENSITIVITY_PUBLIC,
+				Standard: datasharetypes.StandardRef{Id: "counts", Version: "1"}, Locator: "https://city.example/counts",
+				Encryption: datasharetypes.EncryptionScheme_ENCRYPTION_SCHEME_NONE, LatestVersion: 1, CreatedBy: city.Admin, CreatedAt: at},
+			{Id: "records", Owner: "civil-affairs", Title: "Records", Category: datasharetypes.Category_CATEGORY_CIVIL_AFFAIRS,
+				Sensitivity: datasharetypes.Sensitivity_SENSITIVITY_PERSONAL, Locator: "s3://civil/records", Subject: did,
+				Encryption: datasharetypes.EncryptionScheme_ENCRYPTION_SCHEME_SM4_GCM, LatestVersion: 1, CreatedBy: issuer, CreatedAt: at},
+		},
+		Versions: []datasharetypes.DatasetVersion{
+			{DatasetId: "counts", Version: 1, ContentHash: hash[:], Size_: 10, Locator: "https://city.example/counts/1", Summary: `{"n":3}`,
+				Publisher: city.Admin, PublisherKind: datasharetypes.PublisherKind_PUBLISHER_KIND_MEMBER, PublishedAt: at},
+			{DatasetId: "records", Version: 1, ContentHash: hash[:], Size_: 10, Locator: "s3://civil/records/1",
+				DerivedFrom: []datasharetypes.DatasetRef{{DatasetId: "counts", Version: 1}},
+				Publisher: issuer, PublisherKind: datasharetypes.PublisherKind_PUBLISHER_KIND_MEMBER, PublishedAt: at},
+		},
+		Requests: []datasharetypes.AccessRequest{{Id: 1, DatasetId: "records", Grantee: "city", Requester: city.Admin, Purpose: "census",
+			Duration: 365 * 24 * time.Hour, Status: datasharetypes.RequestStatus_REQUEST_STATUS_APPROVED, RequestedAt: at, GrantId: 1, DecidedBy: issuer}},
+		Grants: []datasharetypes.Grant{{Id: 1, DatasetId: "records", Grantee: "city", RequestId: 1, Purpose: "census", GrantedAt: at, ExpiresAt: year,
+			Status: datasharetypes.GrantStatus_GRANT_STATUS_ACTIVE, ApprovedBy: issuer}},
+		Rules: []datasharetypes.AutoApprovalRule{{DatasetId: "counts", Id: 1, Departments: []string{"civil-affairs"}, MaxDuration: 24 * time.Hour, CreatedBy: city.Admin}},
+		Consents: []datasharetypes.Consent{{Id: 1, Subject: did, DepartmentId: "city", Purposes: []string{"census"}, GivenAt: at, ExpiresAt: year,
+			Status: datasharetypes.ConsentStatus_CONSENT_STATUS_ACTIVE, GivenBy: city.Admin}},
+		Envelopes: []datasharetypes.KeyEnvelope{{GrantId: 1, Version: 1, DatasetId: "records", RecipientKey: did + "#enc-1", Algorithm: "ECDH-ES+A256KW",
+			Ciphertext: []byte{1, 2, 3}, PostedBy: issuer, PostedAt: at}},
+		AccessLogs: []datasharetypes.AccessLog{{Id: 1, DatasetId: "records", Version: 1, GrantId: 1, Grantee: "city", Subject: did,
+			Accessor: city.Admin, Purpose: "census", AccessedAt: at}},
+		Subscriptions:   []datasharetypes.Subscription{{DatasetId: "counts", Subscriber: "civil-affairs", CreatedBy: issuer, CreatedAt: at}},
+		NextRequestId:   2,
+		NextGrantId:     2,
+		NextRuleId:      2,
+		NextConsentId:   2,
+		NextAccessLogId: 2,
+	}
 }
