@@ -168,7 +168,7 @@ func datashareGenesis(ids identitytypes.GenesisState) datasharetypes.GenesisStat
 				Publisher: city.Admin, PublisherKind: datasharetypes.PublisherKind_PUBLISHER_KIND_MEMBER, PublishedAt: at},
 			{DatasetId: "records", Version: 1, ContentHash: hash[:], Size_: 10, Locator: "s3://civil/records/1",
 				DerivedFrom: []datasharetypes.DatasetRef{{DatasetId: "counts", Version: 1}},
-				Publisher: issuer, PublisherKind: datasharetypes.PublisherKind_PUBLISHER_KIND_MEMBER, PublishedAt: at},
+				Publisher:   issuer, PublisherKind: datasharetypes.PublisherKind_PUBLISHER_KIND_MEMBER, PublishedAt: at},
 		},
 		Requests: []datasharetypes.AccessRequest{{Id: 1, DatasetId: "records", Grantee: "city", Requester: city.Admin, Purpose: "census",
 			Duration: 365 * 24 * time.Hour, Status: datasharetypes.RequestStatus_REQUEST_STATUS_APPROVED, RequestedAt: at, GrantId: 1, DecidedBy: issuer}},
