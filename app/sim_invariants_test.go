@@ -47,6 +47,7 @@ func TestInvariantsHoldOnNewChain(t *testing.T) {
 		"judicial/verification-indexes",
 		"judicial/custody-sequences",
 		"datashare/dataset-versions",
+		"datashare/dataset-rules",
 		"datashare/request-indexes",
 		"datashare/grant-pointers",
 		"datashare/consent-pointers",

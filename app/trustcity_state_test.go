@@ -158,7 +158,7 @@ func datashareGenesis(ids identitytypes.GenesisState) datasharetypes.GenesisStat
 		Datasets: []datasharetypes.Dataset{
 			{Id: "counts", Owner: "city", Title: "Counts", Category: datasharetypes.Category_CATEGORY_OTHER, Sensitivity: datasharetypes.Sensitivity_SENSITIVITY_PUBLIC,
 				Standard: datasharetypes.StandardRef{Id: "counts", Version: "1"}, Locator: "https://city.example/counts",
-				Encryption: datasharetypes.EncryptionScheme_ENCRYPTION_SCHEME_NONE, LatestVersion: 1, CreatedBy: city.Admin, CreatedAt: at},
+				Encryption: datasharetypes.EncryptionScheme_ENCRYPTION_SCHEME_NONE, LatestVersion: 1, CreatedBy: city.Admin, CreatedAt: at, RuleIds: []uint64{1}},
 			{Id: "records", Owner: "civil-affairs", Title: "Records", Category: datasharetypes.Category_CATEGORY_CIVIL_AFFAIRS,
 				Sensitivity: datasharetypes.Sensitivity_SENSITIVITY_PERSONAL, Locator: "s3://civil/records", Subject: did,
 				Encryption: datasharetypes.EncryptionScheme_ENCRYPTION_SCHEME_SM4_GCM, LatestVersion: 1, CreatedBy: issuer, CreatedAt: at},

@@ -205,7 +205,7 @@ func datashareHistory(env Env) *datasharetypes.GenesisState {
 			Id: id, Owner: benchOwnerDept, Title: "Traffic flow " + id, Category: datasharetypes.Category_CATEGORY_TRANSPORT,
 			Sensitivity: datasharetypes.Sensitivity_SENSITIVITY_INTERNAL,
 			Locator:     "s3://bench-owner/" + id, Encryption: datasharetypes.EncryptionScheme_ENCRYPTION_SCHEME_AES_256_GCM,
-			LatestVersion: 1, CreatedBy: owner, CreatedAt: benchGenesisTime,
+			LatestVersion: 1, CreatedBy: owner, CreatedAt: benchGenesisTime, RuleIds: []uint64{uint64(i + 1)},
 		})
 		gs.Versions = append(gs.Versions, datasharetypes.DatasetVersion{
 			DatasetId: id, Version: 1, ContentHash: hash[:], Size_: 1 << 20, Locator: "s3://bench-owner/" + id + "/v1",

@@ -86,7 +86,7 @@ var rows = []Scenario{
 	{
 		Name:          datasharePublishName,
 		Description:   "x/datashare: publish a version with a summary record validated against the dataset's standard, as a DATA_PROVIDER",
-		GasLimit:      250_000,
+		GasLimit:      200_000,
 		Msgs:          datasharePublish,
 		Genesis:       datashareGenesis,
 		GenesisReason: datashareGenesisReason,
@@ -104,7 +104,7 @@ var rows = []Scenario{
 	{
 		Name:          datashareRecordName,
 		Description:   "x/datashare: record one use of a dataset version under the department's grant in force",
-		GasLimit:      250_000,
+		GasLimit:      200_000,
 		Msgs:          datashareRecord,
 		Genesis:       datashareGenesis,
 		GenesisReason: datashareGenesisReason,

@@ -8,6 +8,7 @@ import (
 	"cosmossdk.io/collections"
 
 	"github.com/trustcity/trustcity/x/datashare/types"
+	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
 
 // accessResult is the answer to "may this grantee use this dataset now?".
@@ -48,14 +49,16 @@ func (k Keeper) access(ctx context.Context, d types.Dataset, grantee string) (ac
 	if err != nil {
 		return accessResult{}, err
 	}
-	return k.usable(ctx, d, g)
+	return k.usable(ctx, d, g, false)
 }
 
 // usable answers whether grant g on dataset d may be used now: it is in
 // force, a grantee department is active, and for personal data a consent of
 // the subject to the grantee department covering the grant's purpose is in
 // force. The grant is returned with its status computed at the block time.
-func (k Keeper) usable(ctx context.Context, d types.Dataset, g types.Grant) (accessResult, error) {
+// granteeActive says the caller already checked that the grantee department
+// is active (a signer acting for it was authorized).
+func (k Keeper) usable(ctx context.Context, d types.Dataset, g types.Grant, granteeActive bool) (accessResult, error) {
 	_, now := blockInfo(ctx)
 	g.Status = g.EffectiveStatus(now)
 	res := accessResult{grant: &g}
@@ -71,9 +74,12 @@ func (k Keeper) usable(ctx context.Context, d types.Dataset, g types.Grant) (acc
 		// The subject's own grant needs no consent.
 		return res, nil
 	}
-	dept, err := k.identity.GetDepartment(ctx, g.Grantee)
-	if err == nil {
-		err = k.identity.CheckActive(ctx, dept)
+	var err error
+	if !granteeActive {
+		var dept identitytypes.Department
+		if dept, err = k.identity.GetDepartment(ctx, g.Grantee); err == nil {
+			err = k.identity.CheckActive(ctx, dept)
+		}
 	}
 	if err != nil {
 		res.denial = types.AccessDenial_ACCESS_DENIAL_GRANTEE_SUSPENDED

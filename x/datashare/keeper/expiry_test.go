@@ -22,7 +22,7 @@ func (f *fixture) invariantsHold() {
 	f.t.Helper()
 	c := checks{}
 	keeper.RegisterInvariants(c, f.k)
-	require.Len(f.t, c, 5)
+	require.Len(f.t, c, 6)
 	for name, check := range c {
 		require.NoError(f.t, check(f.ctx), name)
 	}

@@ -63,7 +63,10 @@ func (imp *importer) datasets(ctx context.Context, gs *types.GenesisState) error
 			err = types.ErrInvalidGenesis.Wrapf("subject %q must be written %q", d.Subject, normalized.Subject)
 		}
 		if err == nil {
-			err = types.ValidateSlug("owner", d.Owner)
+			err = types.ValidateDepartmentID("owner", d.Owner)
+		}
+		if err == nil && (len(d.RuleIds) > types.MaxRulesPerDatasetCap || !slices.IsSorted(d.RuleIds) || len(slices.Compact(slices.Clone(d.RuleIds))) != len(d.RuleIds)) {
+			err = types.ErrInvalidGenesis.Wrap("rule ids must be ascending, without duplicates, within the cap")
 		}
 		if err == nil {
 			if has, herr := imp.k.Datasets.Has(ctx, d.Id); herr != nil || has {
@@ -156,6 +159,13 @@ func (imp *importer) rules(ctx context.Context, gs *types.GenesisState) error {
 		}
 		imp.maxRule = max(imp.maxRule, r.Id)
 	}
+	for _, d := range gs.Datasets {
+		for _, id := range d.RuleIds {
+			if has, err := imp.k.Rules.Has(ctx, collections.Join(d.Id, id)); err != nil || !has {
+				return errAt("dataset", d.Id, types.ErrInvalidGenesis.Wrapf("lists rule %d, which is missing", id))
+			}
+		}
+	}
 	return nil
 }
 
@@ -176,6 +186,9 @@ func (imp *importer) importRule(ctx context.Context, r types.AutoApprovalRule) e
 	}
 	if d.Sensitivity == types.Sensitivity_SENSITIVITY_PERSONAL {
 		return types.ErrPersonalData.Wrap("no auto-approval on personal data")
+	}
+	if !slices.Contains(d.RuleIds, r.Id) {
+		return types.ErrInvalidGenesis.Wrapf("dataset %q does not list it", d.Id)
 	}
 	key := collections.Join(r.DatasetId, r.Id)
 	if has, err := imp.k.Rules.Has(ctx, key); err != nil || has {
@@ -326,7 +339,7 @@ func (imp *importer) importConsent(ctx context.Context, c types.Consent) error {
 	if did, err := identitytypes.NormalizeDID(c.Subject); err != nil || did != c.Subject {
 		return types.ErrInvalidGenesis.Wrapf("subject %q", c.Subject)
 	}
-	if err := types.ValidateSlug("department id", c.DepartmentId); err != nil {
+	if err := types.ValidateDepartmentID("department id", c.DepartmentId); err != nil {
 		return err
 	}
 	purposes, err := types.NormalizePurposes(c.Purposes, imp.caps.MaxTextLength, imp.caps.MaxListItems)

@@ -13,6 +13,7 @@ import (
 	"github.com/trustcity/trustcity/testutil/keepertest"
 	"github.com/trustcity/trustcity/x/datashare/keeper"
 	"github.com/trustcity/trustcity/x/datashare/types"
+	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
 
 // richState fills a fixture with every kind of record.
@@ -90,6 +91,7 @@ func TestGenesisRefusesBrokenState(t *testing.T) {
 		{"envelope for a missing grant", func(gs *types.GenesisState) { gs.Envelopes[0].GrantId = 99 }, types.ErrGrantNotFound},
 		{"log not matching its grant", func(gs *types.GenesisState) { gs.AccessLogs[0].Grantee = "hospital" }, types.ErrInvalidGenesis},
 		{"subscription to a missing dataset", func(gs *types.GenesisState) { gs.Subscriptions[0].DatasetId = "nope" }, types.ErrDatasetNotFound},
+		{"next request id too low", func(gs *types.GenesisState) { gs.NextRequestId = 4 }, types.ErrInvalidGenesis},
 		{"next grant id too low", func(gs *types.GenesisState) { gs.NextGrantId = 2 }, types.ErrInvalidGenesis},
 	}
 	for _, tc := range cases {
@@ -105,4 +107,31 @@ func TestGenesisRefusesBrokenState(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLongDepartmentIDsExport: x/identity allows department ids longer than
+// datashare's own slugs; what such a department writes must export and
+// import again.
+func TestLongDepartmentIDsExport(t *testing.T) {
+	f := newFixture(t)
+	long := "dept-" + repeat("a", 100)
+	_, err := f.identityMsgs().RegisterDepartment(f.ctx, &identitytypes.MsgRegisterDepartment{Signer: f.gov, Id: long, Name: "long",
+		Admin: f.addr["outsider"], Roles: []identitytypes.Role{identitytypes.Role_ROLE_DATA_PROVIDER}})
+	require.NoError(t, err)
+	f.weatherWithVersion()
+	f.run(func(ctx sdk.Context) error {
+		return f.createDataset(ctx, func(m *types.MsgCreateDataset) {
+			m.Signer, m.Id, m.Standard = f.addr["outsider"], "ds-long", types.StandardRef{}
+		})
+	})
+	_, err = f.msg.SetAutoApprovalRule(f.ctx, &types.MsgSetAutoApprovalRule{Signer: f.addr["provider"], DatasetId: "weather-hourly", Departments: []string{long}, MaxDuration: day})
+	require.NoError(t, err)
+	r, err := f.request("outsider", "weather-hourly", "", "forecast", day)
+	require.NoError(t, err)
+	require.NotZero(t, r.GrantId)
+	_, err = f.msg.Subscribe(f.ctx, &types.MsgSubscribe{Signer: f.addr["outsider"], DatasetId: "weather-hourly"})
+	require.NoError(t, err)
+	gs, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	require.NoError(t, keeper.ValidateGenesis(codec.NewProtoCodec(codectypes.NewInterfaceRegistry()), keepertest.AddressCodec(), gs))
 }

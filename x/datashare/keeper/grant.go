@@ -10,15 +10,12 @@ import (
 	"github.com/trustcity/trustcity/x/datashare/types"
 )
 
-// setRequestStatus moves a request to a new status and its status index.
-func (k Keeper) setRequestStatus(ctx context.Context, r *types.AccessRequest, status types.RequestStatus) error {
-	if err := k.RequestsByStatus.Remove(ctx, collections.Join(int32(r.Status), r.Id)); err != nil {
+// decide moves a pending request to its decided status.
+func (k Keeper) decide(ctx context.Context, r *types.AccessRequest, status types.RequestStatus) error {
+	if err := k.PendingRequests.Remove(ctx, r.Id); err != nil {
 		return err
 	}
 	r.Status = status
-	if err := k.RequestsByStatus.Set(ctx, collections.Join(int32(status), r.Id)); err != nil {
-		return err
-	}
 	return k.Requests.Set(ctx, r.Id, *r)
 }
 
@@ -33,13 +30,17 @@ func (k Keeper) setRequest(ctx context.Context, r types.AccessRequest) error {
 	if err := k.RequestsByGrantee.Set(ctx, collections.Join(r.Grantee, r.Id)); err != nil {
 		return err
 	}
-	return k.RequestsByStatus.Set(ctx, collections.Join(int32(r.Status), r.Id))
+	if r.Status != types.RequestStatus_REQUEST_STATUS_PENDING {
+		return nil
+	}
+	return k.PendingRequests.Set(ctx, r.Id)
 }
 
-// grantRequest turns a pending request into a grant running for duration
-// from now. approvedBy is empty when rule ruleID approved. A grant the
+// issueGrant writes the grant a request earns, running for duration from
+// now, and records it on the request (which the caller writes with its new
+// status). approvedBy is empty when rule ruleID approved. A grant the
 // grantee still held on the dataset is superseded; its id is returned.
-func (k Keeper) grantRequest(ctx context.Context, r *types.AccessRequest, duration time.Duration, approvedBy string, ruleID uint64) (types.Grant, uint64, error) {
+func (k Keeper) issueGrant(ctx context.Context, r *types.AccessRequest, duration time.Duration, approvedBy string, ruleID uint64) (types.Grant, uint64, error) {
 	height, now := blockInfo(ctx)
 	superseded, err := k.supersedeGrant(ctx, r.DatasetId, r.Grantee, now)
 	if err != nil {
@@ -61,21 +62,13 @@ func (k Keeper) grantRequest(ctx context.Context, r *types.AccessRequest, durati
 		return g, 0, err
 	}
 	r.GrantId, r.DecidedBy, r.DecidedHeight, r.RuleId = g.Id, approvedBy, height, ruleID
-	if err := k.setRequestStatus(ctx, r, types.RequestStatus_REQUEST_STATUS_APPROVED); err != nil {
-		return g, 0, err
-	}
 	return g, superseded, nil
 }
 
-// setGrant writes a new grant with its indexes and its expiry entry.
+// setGrant writes a new grant with its expiry entry (the request indexes
+// list it, through its request).
 func (k Keeper) setGrant(ctx context.Context, g types.Grant) error {
 	if err := k.Grants.Set(ctx, g.Id, g); err != nil {
-		return err
-	}
-	if err := k.GrantsByDataset.Set(ctx, collections.Join(g.DatasetId, g.Id)); err != nil {
-		return err
-	}
-	if err := k.GrantsByGrantee.Set(ctx, collections.Join(g.Grantee, g.Id)); err != nil {
 		return err
 	}
 	if g.Status != types.GrantStatus_GRANT_STATUS_ACTIVE {
@@ -114,7 +107,8 @@ func (k Keeper) supersedeGrant(ctx context.Context, datasetID, grantee string, n
 }
 
 // endGrant moves a stored-active grant to a final status, removes its
-// expiry entry and emits EventGrantEnded.
+// expiry entry and emits EventGrantEnded — except on supersession, which the
+// event of the superseding grant reports (its superseded field).
 func (k Keeper) endGrant(ctx context.Context, g types.Grant, status types.GrantStatus, reason string) error {
 	if err := k.ExpiryQueue.Remove(ctx, collections.Join3(g.ExpiresAt, types.ExpiryGrant, g.Id)); err != nil {
 		return err
@@ -123,6 +117,9 @@ func (k Keeper) endGrant(ctx context.Context, g types.Grant, status types.GrantS
 	g.Status, g.EndedHeight, g.Reason = status, height, reason
 	if err := k.Grants.Set(ctx, g.Id, g); err != nil {
 		return err
+	}
+	if status == types.GrantStatus_GRANT_STATUS_SUPERSEDED {
+		return nil
 	}
 	return emit(ctx, &types.EventGrantEnded{
 		GrantId: g.Id, DatasetId: g.DatasetId, Grantee: g.Grantee, Status: status.Short(), Reason: reason,

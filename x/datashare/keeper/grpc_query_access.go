@@ -54,14 +54,13 @@ func (q queryServer) Requests(ctx context.Context, req *types.QueryRequestsReque
 			func(key pairSU, _ collections.NoValue) (bool, error) { return byID(key.K2()) },
 			func(key pairSU, _ collections.NoValue) (types.AccessRequest, error) { return get(key.K2()) },
 			query.WithCollectionPaginationPairPrefix[string, uint64](prefix))
+	case req.Status == types.RequestStatus_REQUEST_STATUS_PENDING:
+		list, page, err = query.CollectionPaginate(ctx, q.k.PendingRequests, collutil.Page(req.Pagination),
+			func(id uint64, _ collections.NoValue) (types.AccessRequest, error) { return get(id) })
 	case req.Status != types.RequestStatus_REQUEST_STATUS_UNSPECIFIED:
-		list, page, err = query.CollectionPaginate(ctx, q.k.RequestsByStatus, collutil.Page(req.Pagination),
-			func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.AccessRequest, error) {
-				return get(key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[int32, uint64](int32(req.Status)))
+		return nil, types.ErrInvalidRequest.Wrap("decided requests are listed by dataset_id or grantee (status narrows the list)")
 	default:
-		return nil, types.ErrInvalidRequest.Wrap("give a dataset_id, a grantee or a status")
+		return nil, types.ErrInvalidRequest.Wrap("give a dataset_id, a grantee or the pending status")
 	}
 	if err != nil {
 		return nil, err
@@ -89,19 +88,28 @@ func (q queryServer) Grants(ctx context.Context, req *types.QueryGrantsRequest) 
 	if req == nil {
 		return nil, errEmptyRequest
 	}
-	index, prefix := q.k.GrantsByDataset, req.DatasetId
+	index, prefix := q.k.RequestsByDataset, req.DatasetId
 	switch {
 	case req.DatasetId != "" && req.Grantee != "":
 		return nil, types.ErrInvalidRequest.Wrap("give a dataset_id or a grantee, not both: check-access answers for a pair")
 	case req.Grantee != "":
-		index, prefix = q.k.GrantsByGrantee, req.Grantee
+		index, prefix = q.k.RequestsByGrantee, req.Grantee
 	case req.DatasetId == "":
 		return nil, types.ErrInvalidRequest.Wrap("give a dataset_id or a grantee")
 	}
+	// The request indexes list the grants, through approved requests.
 	_, now := blockInfo(ctx)
-	list, page, err := query.CollectionPaginate(ctx, index, collutil.Page(req.Pagination),
+	list, page, err := query.CollectionFilteredPaginate(ctx, index, collutil.Page(req.Pagination),
+		func(key pairSU, _ collections.NoValue) (bool, error) {
+			r, err := q.k.Requests.Get(ctx, key.K2())
+			return err == nil && r.GrantId != 0, err
+		},
 		func(key pairSU, _ collections.NoValue) (types.Grant, error) {
-			g, err := q.k.Grants.Get(ctx, key.K2())
+			r, err := q.k.Requests.Get(ctx, key.K2())
+			if err != nil {
+				return types.Grant{}, err
+			}
+			g, err := q.k.Grants.Get(ctx, r.GrantId)
 			g.Status = g.EffectiveStatus(now)
 			return g, err
 		}, query.WithCollectionPaginationPairPrefix[string, uint64](prefix))

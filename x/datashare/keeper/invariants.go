@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"fmt"
+	"slices"
 
 	"cosmossdk.io/collections"
 
@@ -19,6 +20,7 @@ type InvariantRegistry interface {
 // tests check them; they read the whole store).
 func RegisterInvariants(reg InvariantRegistry, k Keeper) {
 	reg.Register(types.ModuleName, "dataset-versions", k.versionsInvariant)
+	reg.Register(types.ModuleName, "dataset-rules", k.rulesInvariant)
 	reg.Register(types.ModuleName, "request-indexes", k.requestIndexesInvariant)
 	reg.Register(types.ModuleName, "grant-pointers", k.grantPointersInvariant)
 	reg.Register(types.ModuleName, "consent-pointers", k.consentPointersInvariant)
@@ -47,17 +49,36 @@ func (k Keeper) versionsInvariant(ctx sdk.Context) error {
 	})
 }
 
-// requestIndexesInvariant: every request sits once in each index under its
-// current dataset, grantee and status, and the indexes hold nothing else.
+// rulesInvariant: each dataset lists exactly the ids of its rules.
+func (k Keeper) rulesInvariant(ctx sdk.Context) error {
+	return k.Datasets.Walk(ctx, nil, func(id string, d types.Dataset) (bool, error) {
+		var stored []uint64
+		err := k.Rules.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](id), func(key pairSU, _ types.AutoApprovalRule) (bool, error) {
+			stored = append(stored, key.K2())
+			return false, nil
+		})
+		if err == nil && !slices.Equal(stored, d.RuleIds) {
+			err = fmt.Errorf("dataset %q lists rules %v, the store holds %v", id, d.RuleIds, stored)
+		}
+		return err != nil, err
+	})
+}
+
+// requestIndexesInvariant: every request sits once in the dataset and
+// grantee indexes, pending ones in the pending index, and the indexes hold
+// nothing else; every grant answers a request that names it.
 func (k Keeper) requestIndexesInvariant(ctx sdk.Context) error {
-	n := 0
+	n, pending := 0, 0
 	err := k.Requests.Walk(ctx, nil, func(id uint64, r types.AccessRequest) (bool, error) {
 		n++
 		ok1, err1 := k.RequestsByDataset.Has(ctx, collections.Join(r.DatasetId, id))
 		ok2, err2 := k.RequestsByGrantee.Has(ctx, collections.Join(r.Grantee, id))
-		ok3, err3 := k.RequestsByStatus.Has(ctx, collections.Join(int32(r.Status), id))
-		if err1 != nil || err2 != nil || err3 != nil || !ok1 || !ok2 || !ok3 {
-			return true, fmt.Errorf("request %d is missing from an index", id)
+		ok3, err3 := k.PendingRequests.Has(ctx, id)
+		if err1 != nil || err2 != nil || err3 != nil || !ok1 || !ok2 || ok3 != (r.Status == types.RequestStatus_REQUEST_STATUS_PENDING) {
+			return true, fmt.Errorf("request %d is missing from an index, or pending-indexed while %s", id, r.Status.Short())
+		}
+		if ok3 {
+			pending++
 		}
 		return false, nil
 	})
@@ -69,10 +90,16 @@ func (k Keeper) requestIndexesInvariant(ctx sdk.Context) error {
 			return fmt.Errorf("the %s index of requests holds %d entries for %d requests (%v)", name, m, n, err)
 		}
 	}
-	if m, err := countKeys(ctx, k.RequestsByStatus); err != nil || m != n {
-		return fmt.Errorf("the status index of requests holds %d entries for %d requests (%v)", m, n, err)
+	if m, err := countKeys(ctx, k.PendingRequests); err != nil || m != pending {
+		return fmt.Errorf("the pending index holds %d entries for %d pending requests (%v)", m, pending, err)
 	}
-	return nil
+	return k.Grants.Walk(ctx, nil, func(id uint64, g types.Grant) (bool, error) {
+		r, err := k.Requests.Get(ctx, g.RequestId)
+		if err != nil || r.GrantId != id {
+			return true, fmt.Errorf("grant %d answers request %d, which does not name it", id, g.RequestId)
+		}
+		return false, nil
+	})
 }
 
 func countKeys[K any](ctx sdk.Context, set collections.KeySet[K]) (int, error) {

@@ -56,13 +56,11 @@ type Keeper struct {
 	Requests          collections.Map[uint64, types.AccessRequest]
 	RequestsByDataset collections.KeySet[pairSU]
 	RequestsByGrantee collections.KeySet[pairSU]
-	RequestsByStatus  collections.KeySet[collections.Pair[int32, uint64]]
+	PendingRequests   collections.KeySet[uint64]
 
-	GrantSeq        collections.Sequence
-	Grants          collections.Map[uint64, types.Grant]
-	GrantsByDataset collections.KeySet[pairSU]
-	GrantsByGrantee collections.KeySet[pairSU]
-	LatestGrant     collections.Map[pairSS, uint64]
+	GrantSeq    collections.Sequence
+	Grants      collections.Map[uint64, types.Grant]
+	LatestGrant collections.Map[pairSS, uint64]
 
 	RuleSeq collections.Sequence
 	Rules   collections.Map[pairSU, types.AutoApprovalRule]
@@ -115,14 +113,11 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		Requests:          collections.NewMap(sb, types.RequestsKey, "requests", collections.Uint64Key, codec.CollValue[types.AccessRequest](cdc)),
 		RequestsByDataset: collections.NewKeySet(sb, types.RequestsByDatasetKey, "requests_by_dataset", su),
 		RequestsByGrantee: collections.NewKeySet(sb, types.RequestsByGranteeKey, "requests_by_grantee", su),
-		RequestsByStatus: collections.NewKeySet(sb, types.RequestsByStatusKey, "requests_by_status",
-			collections.PairKeyCodec(collections.Int32Key, collections.Uint64Key)),
+		PendingRequests:   collections.NewKeySet(sb, types.PendingRequestsKey, "pending_requests", collections.Uint64Key),
 
-		GrantSeq:        collections.NewSequence(sb, types.GrantSeqKey, "grant_seq"),
-		Grants:          collections.NewMap(sb, types.GrantsKey, "grants", collections.Uint64Key, codec.CollValue[types.Grant](cdc)),
-		GrantsByDataset: collections.NewKeySet(sb, types.GrantsByDatasetKey, "grants_by_dataset", su),
-		GrantsByGrantee: collections.NewKeySet(sb, types.GrantsByGranteeKey, "grants_by_grantee", su),
-		LatestGrant:     collections.NewMap(sb, types.LatestGrantKey, "latest_grant", ss, collections.Uint64Value),
+		GrantSeq:    collections.NewSequence(sb, types.GrantSeqKey, "grant_seq"),
+		Grants:      collections.NewMap(sb, types.GrantsKey, "grants", collections.Uint64Key, codec.CollValue[types.Grant](cdc)),
+		LatestGrant: collections.NewMap(sb, types.LatestGrantKey, "latest_grant", ss, collections.Uint64Value),
 
 		RuleSeq: collections.NewSequence(sb, types.RuleSeqKey, "rule_seq"),
 		Rules:   collections.NewMap(sb, types.RulesKey, "rules", su, codec.CollValue[types.AutoApprovalRule](cdc)),

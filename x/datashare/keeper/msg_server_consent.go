@@ -25,7 +25,7 @@ func (m msgServer) GiveConsent(ctx context.Context, msg *types.MsgGiveConsent) (
 	if err != nil {
 		return nil, err
 	}
-	if err := types.ValidateSlug("department id", msg.DepartmentId); err != nil {
+	if err := types.ValidateDepartmentID("department id", msg.DepartmentId); err != nil {
 		return nil, err
 	}
 	height, now := blockInfo(ctx)
@@ -118,7 +118,8 @@ func (k Keeper) supersedeConsent(ctx context.Context, subject, department, datas
 }
 
 // endConsent moves a stored-active consent to a final status, removes its
-// expiry entry and emits EventConsentEnded.
+// expiry entry and emits EventConsentEnded — except on supersession, which
+// EventConsentGiven reports (its superseded field).
 func (k Keeper) endConsent(ctx context.Context, c types.Consent, status types.ConsentStatus) error {
 	if err := k.ExpiryQueue.Remove(ctx, collections.Join3(c.ExpiresAt, types.ExpiryConsent, c.Id)); err != nil {
 		return err
@@ -127,6 +128,9 @@ func (k Keeper) endConsent(ctx context.Context, c types.Consent, status types.Co
 	c.Status, c.EndedHeight = status, height
 	if err := k.Consents.Set(ctx, c.Id, c); err != nil {
 		return err
+	}
+	if status == types.ConsentStatus_CONSENT_STATUS_SUPERSEDED {
+		return nil
 	}
 	return emit(ctx, &types.EventConsentEnded{ConsentId: c.Id, Subject: c.Subject, DepartmentId: c.DepartmentId, Status: status.Short()})
 }

@@ -94,7 +94,7 @@ func (m msgServer) PostKeyEnvelope(ctx context.Context, msg *types.MsgPostKeyEnv
 	if _, err := m.getVersion(ctx, d.Id, msg.Version); err != nil {
 		return nil, err
 	}
-	res, err := m.usable(ctx, d, g)
+	res, err := m.usable(ctx, d, g, false)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +172,7 @@ func (m msgServer) RecordAccess(ctx context.Context, msg *types.MsgRecordAccess)
 	if _, err := m.getVersion(ctx, d.Id, msg.Version); err != nil {
 		return nil, err
 	}
-	res, err := m.usable(ctx, d, g)
+	res, err := m.usable(ctx, d, g, true) // actsAs checked the grantee
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"slices"
+	"time"
 
 	"cosmossdk.io/collections"
 
@@ -42,6 +43,12 @@ func (m msgServer) RequestAccess(ctx context.Context, msg *types.MsgRequestAcces
 	case grantee == d.Owner:
 		return nil, types.ErrOwnDataset.Wrapf("department %q owns dataset %q", grantee, d.Id)
 	}
+	// Rules are matched before anything is written: the request is stored
+	// once, with its final status.
+	rule, err := m.matchRule(ctx, d, grantee, msg.Duration, p)
+	if err != nil {
+		return nil, err
+	}
 	id, err := m.RequestSeq.Next(ctx)
 	if err != nil {
 		return nil, err
@@ -51,18 +58,18 @@ func (m msgServer) RequestAccess(ctx context.Context, msg *types.MsgRequestAcces
 		Id: id, DatasetId: d.Id, Grantee: grantee, Requester: signerStr, Purpose: msg.Purpose,
 		Duration: msg.Duration, Status: types.RequestStatus_REQUEST_STATUS_PENDING, Height: height, RequestedAt: now,
 	}
-	if err := m.setRequest(ctx, r); err != nil {
-		return nil, err
-	}
 	if err := emit(ctx, &types.EventAccessRequested{RequestId: id, DatasetId: d.Id, Grantee: grantee, Purpose: r.Purpose}); err != nil {
 		return nil, err
 	}
-	rule, err := m.matchRule(ctx, d, r, p)
-	if err != nil || rule == nil {
-		return &types.MsgRequestAccessResponse{RequestId: id}, err
+	if rule == nil {
+		return &types.MsgRequestAccessResponse{RequestId: id}, m.setRequest(ctx, r)
 	}
-	g, superseded, err := m.grantRequest(ctx, &r, r.Duration, "", rule.Id)
+	g, superseded, err := m.issueGrant(ctx, &r, r.Duration, "", rule.Id)
 	if err != nil {
+		return nil, err
+	}
+	r.Status = types.RequestStatus_REQUEST_STATUS_APPROVED
+	if err := m.setRequest(ctx, r); err != nil {
 		return nil, err
 	}
 	return &types.MsgRequestAccessResponse{RequestId: id, GrantId: g.Id, RuleId: rule.Id}, emit(ctx, &types.EventAutomatedDataExchange{
@@ -71,42 +78,42 @@ func (m msgServer) RequestAccess(ctx context.Context, msg *types.MsgRequestAcces
 }
 
 // matchRule returns the first (by id) of the dataset's auto-approval rules
-// the request matches, charging rule_gas per rule looked at. Requests for
+// the request matches, charging rule_gas per rule looked at. The dataset
+// lists its rule ids, so matching reads each rule by key and never opens an
+// iterator over a store the block has written to. Requests for
 // personal data and requests by a data subject never match.
-func (k Keeper) matchRule(ctx context.Context, d types.Dataset, r types.AccessRequest, p types.Params) (*types.AutoApprovalRule, error) {
-	if d.Sensitivity == types.Sensitivity_SENSITIVITY_PERSONAL || types.IsDID(r.Grantee) {
+func (k Keeper) matchRule(ctx context.Context, d types.Dataset, grantee string, duration time.Duration, p types.Params) (*types.AutoApprovalRule, error) {
+	if d.Sensitivity == types.Sensitivity_SENSITIVITY_PERSONAL || types.IsDID(grantee) {
 		return nil, nil
 	}
-	var (
-		dept    *identitytypes.Department
-		matched *types.AutoApprovalRule
-	)
-	err := k.Rules.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](d.Id), func(_ pairSU, rule types.AutoApprovalRule) (bool, error) {
+	var dept *identitytypes.Department
+	for _, id := range d.RuleIds {
 		consumeGas(ctx, p.RuleGas, "datashare: auto-approval rule")
-		if r.Duration > rule.MaxDuration {
-			return false, nil
+		rule, err := k.Rules.Get(ctx, collections.Join(d.Id, id))
+		if err != nil {
+			return nil, err
 		}
-		if slices.Contains(rule.Departments, r.Grantee) {
-			matched = &rule
-			return true, nil
+		if duration > rule.MaxDuration {
+			continue
+		}
+		if slices.Contains(rule.Departments, grantee) {
+			return &rule, nil
 		}
 		if rule.Role == identitytypes.Role_ROLE_UNSPECIFIED {
-			return false, nil
+			continue
 		}
 		if dept == nil {
-			got, err := k.identity.GetDepartment(ctx, r.Grantee)
+			got, err := k.identity.GetDepartment(ctx, grantee)
 			if err != nil {
-				return true, err
+				return nil, err
 			}
 			dept = &got
 		}
 		if identitytypes.HasRole(dept.Roles, rule.Role) {
-			matched = &rule
-			return true, nil
+			return &rule, nil
 		}
-		return false, nil
-	})
-	return matched, err
+	}
+	return nil, nil
 }
 
 // ApproveRequest grants a pending request, optionally for a shorter
@@ -130,8 +137,11 @@ func (m msgServer) ApproveRequest(ctx context.Context, msg *types.MsgApproveRequ
 		}
 		duration = msg.Duration
 	}
-	g, superseded, err := m.grantRequest(ctx, &r, duration, signerStr, 0)
+	g, superseded, err := m.issueGrant(ctx, &r, duration, signerStr, 0)
 	if err != nil {
+		return nil, err
+	}
+	if err := m.decide(ctx, &r, types.RequestStatus_REQUEST_STATUS_APPROVED); err != nil {
 		return nil, err
 	}
 	return &types.MsgApproveRequestResponse{GrantId: g.Id}, emit(ctx, &types.EventAccessGranted{
@@ -175,7 +185,7 @@ func (m msgServer) RejectRequest(ctx context.Context, msg *types.MsgRejectReques
 	}
 	height, _ := blockInfo(ctx)
 	r.DecidedBy, r.DecidedHeight, r.Reason = signerStr, height, msg.Reason
-	if err := m.setRequestStatus(ctx, &r, types.RequestStatus_REQUEST_STATUS_REJECTED); err != nil {
+	if err := m.decide(ctx, &r, types.RequestStatus_REQUEST_STATUS_REJECTED); err != nil {
 		return nil, err
 	}
 	return &types.MsgRejectRequestResponse{}, emit(ctx, &types.EventAccessRejected{

@@ -40,15 +40,8 @@ func (m msgServer) SetAutoApprovalRule(ctx context.Context, msg *types.MsgSetAut
 			return nil, err
 		}
 	}
-	count := 0
-	if err := m.Rules.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](d.Id), func(pairSU, types.AutoApprovalRule) (bool, error) {
-		count++
-		return count >= int(p.MaxRulesPerDataset), nil
-	}); err != nil {
-		return nil, err
-	}
-	if count >= int(p.MaxRulesPerDataset) {
-		return nil, types.ErrTooManyRules.Wrapf("dataset %q has %d rules, the limit is %d", d.Id, count, p.MaxRulesPerDataset)
+	if len(d.RuleIds) >= int(p.MaxRulesPerDataset) {
+		return nil, types.ErrTooManyRules.Wrapf("dataset %q has %d rules, the limit is %d", d.Id, len(d.RuleIds), p.MaxRulesPerDataset)
 	}
 	id, err := m.RuleSeq.Next(ctx)
 	if err != nil {
@@ -57,6 +50,10 @@ func (m msgServer) SetAutoApprovalRule(ctx context.Context, msg *types.MsgSetAut
 	rule.Id, rule.CreatedBy = id, signerStr
 	rule.Height, _ = blockInfo(ctx)
 	if err := m.Rules.Set(ctx, collections.Join(d.Id, id), rule); err != nil {
+		return nil, err
+	}
+	d.RuleIds = append(d.RuleIds, id)
+	if err := m.Datasets.Set(ctx, d.Id, d); err != nil {
 		return nil, err
 	}
 	return &types.MsgSetAutoApprovalRuleResponse{RuleId: id}, emit(ctx, &types.EventAutoApprovalRuleSet{DatasetId: d.Id, RuleId: id})
@@ -79,7 +76,7 @@ func validateRule(rule *types.AutoApprovalRule, p types.Params) error {
 	depts := slices.Clone(rule.Departments)
 	slices.Sort(depts)
 	for i, dept := range depts {
-		if err := types.ValidateSlug("department", dept); err != nil {
+		if err := types.ValidateDepartmentID("department", dept); err != nil {
 			return err
 		}
 		if i > 0 && depts[i-1] == dept {
@@ -104,13 +101,15 @@ func (m msgServer) RemoveAutoApprovalRule(ctx context.Context, msg *types.MsgRem
 	if err := m.authorizeOwner(ctx, signer, signerStr, d); err != nil {
 		return nil, err
 	}
-	key := collections.Join(d.Id, msg.RuleId)
-	if has, err := m.Rules.Has(ctx, key); err != nil {
-		return nil, err
-	} else if !has {
+	i := slices.Index(d.RuleIds, msg.RuleId)
+	if i < 0 {
 		return nil, types.ErrRuleNotFound.Wrapf("dataset %q has no rule %d", d.Id, msg.RuleId)
 	}
-	if err := m.Rules.Remove(ctx, key); err != nil {
+	if err := m.Rules.Remove(ctx, collections.Join(d.Id, msg.RuleId)); err != nil {
+		return nil, err
+	}
+	d.RuleIds = slices.Delete(d.RuleIds, i, i+1)
+	if err := m.Datasets.Set(ctx, d.Id, d); err != nil {
 		return nil, err
 	}
 	return &types.MsgRemoveAutoApprovalRuleResponse{}, emit(ctx, &types.EventAutoApprovalRuleRemoved{DatasetId: d.Id, RuleId: msg.RuleId})

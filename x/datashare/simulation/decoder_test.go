@@ -49,7 +49,7 @@ func TestDecodeStore(t *testing.T) {
 	require.Contains(t, out, "4")
 	require.Contains(t, out, "5")
 
-	out = decode(kv.Pair{Key: types.GrantSeqKey, Value: four}, kv.Pair{Key: types.GrantSeqKey, Value: five})
+	out = decode(kv.Pair{Key: types.RequestSeqKey, Value: four}, kv.Pair{Key: types.RequestSeqKey, Value: five})
 	require.Contains(t, out, "4")
 	require.Contains(t, out, "5")
 

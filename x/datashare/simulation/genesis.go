@@ -158,10 +158,8 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 		return gs
 	}
 
-	namableDepts := slices.DeleteFunc(slices.Clone(departments), func(d genesisDept) bool {
-		return types.ValidateSlug("department", d.id) != nil
-	})
-	for _, d := range gs.Datasets {
+	for i := range gs.Datasets {
+		d := &gs.Datasets[i]
 		if d.Sensitivity == types.Sensitivity_SENSITIVITY_PERSONAL {
 			continue
 		}
@@ -170,14 +168,14 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 				DatasetId: d.Id, Id: uint64(len(gs.Rules) + 1), MaxDuration: randDuration(r, simMaxGrantDuration),
 				CreatedBy: owner[d.Id].addr,
 			}
-			if r.Intn(2) == 0 || len(namableDepts) == 0 {
+			if r.Intn(2) == 0 || len(departments) == 0 {
 				rule.Role = randRole(r)
 			}
 			for range r.Intn(3) {
-				if len(namableDepts) == 0 {
+				if len(departments) == 0 {
 					break
 				}
-				if dept := pick(r, namableDepts).id; !slices.Contains(rule.Departments, dept) {
+				if dept := pick(r, departments).id; !slices.Contains(rule.Departments, dept) {
 					rule.Departments = append(rule.Departments, dept)
 				}
 			}
@@ -186,6 +184,7 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 			}
 			slices.Sort(rule.Departments)
 			gs.Rules = append(gs.Rules, rule)
+			d.RuleIds = append(d.RuleIds, rule.Id)
 		}
 	}
 
@@ -205,7 +204,7 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 				}
 			}
 		} else {
-			others := slices.DeleteFunc(slices.Clone(namableDepts), func(g genesisDept) bool { return g.id == d.Owner })
+			others := slices.DeleteFunc(slices.Clone(departments), func(g genesisDept) bool { return g.id == d.Owner })
 			if len(others) == 0 {
 				continue
 			}
@@ -235,12 +234,12 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 	}
 
 	for _, d := range gs.Datasets {
-		if d.Sensitivity != types.Sensitivity_SENSITIVITY_PUBLIC || len(namableDepts) == 0 {
+		if d.Sensitivity != types.Sensitivity_SENSITIVITY_PUBLIC || len(departments) == 0 {
 			continue
 		}
 		followers := map[string]bool{}
 		for range r.Intn(3) {
-			by := pick(r, namableDepts)
+			by := pick(r, departments)
 			if followers[by.id] {
 				continue
 			}
@@ -251,8 +250,8 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 		}
 	}
 	gs.NextRequestId = uint64(len(gs.Requests) + 1)
-	gs.NextGrantId = uint64(len(gs.Grants) + 1)
 	gs.NextRuleId = uint64(len(gs.Rules) + 1)
+	gs.NextGrantId = uint64(len(gs.Grants) + 1)
 	return gs
 }
 

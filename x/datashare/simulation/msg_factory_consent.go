@@ -50,12 +50,17 @@ func MsgGiveConsentFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx
 				continue
 			}
 			about = append(about, d.Id)
-			err := k.GrantsByDataset.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](d.Id), func(key pairSU) (bool, error) {
-				g, err := k.Grants.Get(ctx, key.K2())
+			// The request index lists grants, through approved requests.
+			err := k.RequestsByDataset.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](d.Id), func(key pairSU) (bool, error) {
+				req, err := k.Requests.Get(ctx, key.K2())
+				if err != nil || req.GrantId == 0 {
+					return err != nil, err
+				}
+				g, err := k.Grants.Get(ctx, req.GrantId)
 				if err != nil {
 					return true, err
 				}
-				if !types.IsDID(g.Grantee) && g.InForce(now) && types.ValidateSlug("department", g.Grantee) == nil {
+				if !types.IsDID(g.Grantee) && g.InForce(now) {
 					targets = append(targets, target{dept: g.Grantee, datasetID: d.Id, purpose: g.Purpose})
 				}
 				return false, nil
@@ -78,7 +83,7 @@ func MsgGiveConsentFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx
 			}
 			return []simsx.SimAccount{signer}, msg
 		}
-		known := namable(groupByDept(members(ctx, identity, testData, reporter)).depts)
+		known := groupByDept(members(ctx, identity, testData, reporter)).depts
 		if len(known) == 0 {
 			return skip[*types.MsgGiveConsent](reporter, "no department to consent to")
 		}

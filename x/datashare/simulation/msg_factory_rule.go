@@ -57,7 +57,7 @@ func MsgSetAutoApprovalRuleFactory(k keeper.Keeper, identity types.IdentityKeepe
 		if r.Intn(2) == 0 {
 			msg.Role = randRole(r)
 		}
-		known := namable(groupByDept(members(ctx, identity, testData, reporter)).depts)
+		known := groupByDept(members(ctx, identity, testData, reporter)).depts
 		for range r.Intn(simMaxListItems) {
 			if len(known) == 0 || len(msg.Departments) == 3 {
 				break

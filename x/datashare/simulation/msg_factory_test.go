@@ -397,9 +397,11 @@ func TestFactoriesBuildMessagesThatSucceed(t *testing.T) {
 		require.NotEmpty(t, decode(pair, pair))
 	}
 	require.NoError(t, it.Close())
-	for p := range byte(32) {
-		require.True(t, prefixes[p], "no entry under prefix %d", p)
+	for _, coll := range c.k.Schema.ListCollections() {
+		require.Len(t, coll.GetPrefix(), 1, coll.GetName())
+		require.True(t, prefixes[coll.GetPrefix()[0]], "collection %s holds no entry", coll.GetName())
 	}
+	require.Len(t, prefixes, len(c.k.Schema.ListCollections()), "entries outside every collection")
 
 	// The export imports into an empty store as the same state.
 	exported, err := c.k.ExportGenesis(c.ctx)

@@ -207,12 +207,11 @@ func rulesOf(ctx context.Context, k keeper.Keeper, datasetID string) ([]types.Au
 }
 
 // pendingRequests returns the pending access requests, in id order, through
-// the status index.
+// the pending index.
 func pendingRequests(ctx context.Context, k keeper.Keeper) ([]types.AccessRequest, error) {
 	var out []types.AccessRequest
-	rng := collections.NewPrefixedPairRange[int32, uint64](int32(types.RequestStatus_REQUEST_STATUS_PENDING))
-	err := k.RequestsByStatus.Walk(ctx, rng, func(key collections.Pair[int32, uint64]) (bool, error) {
-		r, err := k.Requests.Get(ctx, key.K2())
+	err := k.PendingRequests.Walk(ctx, nil, func(id uint64) (bool, error) {
+		r, err := k.Requests.Get(ctx, id)
 		if err != nil {
 			return true, err
 		}
@@ -337,10 +336,3 @@ func joinStandard(ref types.StandardRef) collections.Pair[string, string] {
 
 // pairSU is the key of a dataset's rules, versions and index entries.
 type pairSU = collections.Pair[string, uint64]
-
-// namable returns the department ids a rule or a consent may name: those
-// that are datashare slugs (x/identity allows longer ids than datashare's
-// 64 bytes).
-func namable(depts []string) []string {
-	return slices.DeleteFunc(slices.Clone(depts), func(id string) bool { return types.ValidateSlug("department", id) != nil })
-}

@@ -339,6 +339,7 @@ func (m *AccessRequest) GetRuleId() uint64 {
 // Grant is a time-limited permission of a grantee to use a dataset for the
 // purpose of its request.
 type Grant struct {
+	// id counts grants in the order they were issued.
 	Id        uint64      `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
 	DatasetId string      `protobuf:"bytes,2,opt,name=dataset_id,json=datasetId,proto3" json:"dataset_id,omitempty"`
 	Grantee   string      `protobuf:"bytes,3,opt,name=grantee,proto3" json:"grantee,omitempty"`

@@ -750,7 +750,8 @@ func (m *EventAccessRejected) GetReason() string {
 }
 
 // EventGrantEnded is emitted when a grant is revoked, relinquished or
-// expires (status says which).
+// expires (status says which). A superseded grant is reported by the
+// superseded field of the event of the grant that replaced it.
 type EventGrantEnded struct {
 	GrantId   uint64 `protobuf:"varint,1,opt,name=grant_id,json=grantId,proto3" json:"grant_id,omitempty"`
 	DatasetId string `protobuf:"bytes,2,opt,name=dataset_id,json=datasetId,proto3" json:"dataset_id,omitempty"`
@@ -1019,7 +1020,8 @@ func (m *EventConsentGiven) GetSuperseded() uint64 {
 	return 0
 }
 
-// EventConsentEnded is emitted when a consent is revoked or expires.
+// EventConsentEnded is emitted when a consent is revoked or expires. A
+// superseded consent is reported by EventConsentGiven's superseded field.
 type EventConsentEnded struct {
 	ConsentId    uint64 `protobuf:"varint,1,opt,name=consent_id,json=consentId,proto3" json:"consent_id,omitempty"`
 	Subject      string `protobuf:"bytes,2,opt,name=subject,proto3" json:"subject,omitempty"`

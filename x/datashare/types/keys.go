@@ -11,9 +11,8 @@ const (
 
 // Store prefixes. Each key's layout is given next to it; numbers are never
 // reused. Every look-up a message makes is keyed (O(log n) in the records
-// stored); the only iterations are over a dataset's auto-approval rules
-// (bounded by max_rules_per_dataset) and the expiry queue (bounded per
-// block by max_expiries_per_block).
+// stored; a dataset lists its rule ids); the only iteration is over the
+// expiry queue, bounded per block by max_expiries_per_block.
 var (
 	// ParamsKey: Params.
 	ParamsKey = collections.NewPrefix(0)
@@ -33,20 +32,20 @@ var (
 	RequestSeqKey = collections.NewPrefix(7)
 	// RequestsKey: request id → AccessRequest.
 	RequestsKey = collections.NewPrefix(8)
-	// RequestsByDatasetKey: (dataset id, request id) → ∅.
+	// RequestsByDatasetKey: (dataset id, request id) → ∅. With
+	// RequestsByGranteeKey it lists grants too, through each approved
+	// request's grant id.
 	RequestsByDatasetKey = collections.NewPrefix(9)
 	// RequestsByGranteeKey: (grantee, request id) → ∅.
 	RequestsByGranteeKey = collections.NewPrefix(10)
-	// RequestsByStatusKey: (status, request id) → ∅.
-	RequestsByStatusKey = collections.NewPrefix(11)
+	// PendingRequestsKey: request id → ∅, for pending requests only.
+	PendingRequestsKey = collections.NewPrefix(11)
 	// GrantSeqKey: next grant id.
 	GrantSeqKey = collections.NewPrefix(12)
-	// GrantsKey: grant id → Grant.
+	// GrantsKey: grant id → Grant. The request indexes list grants too,
+	// through each approved request's grant id (prefixes 14 and 15 are not
+	// used).
 	GrantsKey = collections.NewPrefix(13)
-	// GrantsByDatasetKey: (dataset id, grant id) → ∅.
-	GrantsByDatasetKey = collections.NewPrefix(14)
-	// GrantsByGranteeKey: (grantee, grant id) → ∅.
-	GrantsByGranteeKey = collections.NewPrefix(15)
 	// LatestGrantKey: (dataset id, grantee) → id of the grantee's latest grant
 	// on the dataset (whatever its status).
 	LatestGrantKey = collections.NewPrefix(16)

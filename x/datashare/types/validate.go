@@ -156,7 +156,7 @@ func NormalizeGrantee(s string) (string, error) {
 		}
 		return did, nil
 	}
-	if err := ValidateSlug("grantee", s); err != nil {
+	if err := ValidateDepartmentID("grantee", s); err != nil {
 		return "", err
 	}
 	return s, nil
@@ -196,4 +196,13 @@ func ParseContentHash(s string) ([]byte, error) {
 		return nil, ErrInvalidRequest.Wrapf("content hash %q is not hex: %s", s, err)
 	}
 	return bz, ValidateContentHash(bz)
+}
+
+// ValidateDepartmentID checks a department id by x/identity's rule, against
+// its hard cap on id length: any department x/identity registered passes.
+func ValidateDepartmentID(field, id string) error {
+	if err := identitytypes.ValidateDepartmentID(id, identitytypes.MaxIDLengthCap); err != nil {
+		return ErrInvalidRequest.Wrapf("%s: %s", field, err)
+	}
+	return nil
 }
