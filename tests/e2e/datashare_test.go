@@ -26,7 +26,7 @@ const (
 
 	weatherStandard = "weather-observation"
 	weatherDataset  = "weather-hourly"
-	recordsDataset  = "alice-records"
+	recordsDataset  = "health-record-7f3a"
 	trafficPurpose  = "traffic-signal-timing"
 	auditPurpose    = "quality-audit"
 	carePurpose     = "treatment"
@@ -159,8 +159,8 @@ func TestDataSharing(t *testing.T) {
 	step(t, "datasets: weather-hourly naming the standard, the patient's records; the hospital's DID", func(t *testing.T) {
 		weatherTx := c.send(t, "weather-admin", "datashare", "create-dataset", weatherDataset, "Hourly observations", "environment", "internal",
 			"https://data.weather.example/hourly", "none", "--standard", fmt.Sprintf(`{"id":%q,"version":"1.0.0"}`, weatherStandard))
-		recordsTx := c.send(t, "health-admin", "datashare", "create-dataset", recordsDataset, "Alice's medical records", "health", "personal",
-			"https://ehr.health.example/patients/alice", "aes-256-gcm", "--subject", aliceDID)
+		recordsTx := c.send(t, "health-admin", "datashare", "create-dataset", recordsDataset, "Electronic health record", "health", "personal",
+			"https://ehr.health.example/records/7f3a", "aes-256-gcm", "--subject", aliceDID)
 		didTx := c.send(t, "hospital-admin", "identity", "update-department", hospitalDept, hospitalName, "--did", hospitalDID)
 		c.mustSucceed(t, weatherTx)
 		c.mustSucceed(t, recordsTx)
@@ -188,7 +188,7 @@ func TestDataSharing(t *testing.T) {
 	var transportRule, auditRule uint64
 	step(t, "publish a conforming version; a non-conforming summary is refused; auto-approval rules", func(t *testing.T) {
 		records := c.send(t, "health-admin", "datashare", "publish-version", recordsDataset, hexOf(recordsHash[:]), "20480",
-			"https://ehr.health.example/patients/alice/v1.enc")
+			"https://ehr.health.example/records/7f3a/v1.enc")
 		tx := c.run(t, "weather-admin", "datashare", "publish-version", weatherDataset, hexOf(obsHash[:]), "5120",
 			"https://data.weather.example/hourly/2026-11-21T08.csv", "--summary", observation)
 		if v := eventUint(t, tx, "EventVersionPublished", "version"); v != 1 {
