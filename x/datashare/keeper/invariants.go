@@ -85,9 +85,12 @@ func (k Keeper) requestIndexesInvariant(ctx sdk.Context) error {
 	if err != nil {
 		return err
 	}
-	for name, set := range map[string]collections.KeySet[pairSU]{"dataset": k.RequestsByDataset, "grantee": k.RequestsByGrantee} {
-		if m, err := countKeys(ctx, set); err != nil || m != n {
-			return fmt.Errorf("the %s index of requests holds %d entries for %d requests (%v)", name, m, n, err)
+	for _, index := range []struct {
+		name string
+		set  collections.KeySet[pairSU]
+	}{{"dataset", k.RequestsByDataset}, {"grantee", k.RequestsByGrantee}} {
+		if m, err := countKeys(ctx, index.set); err != nil || m != n {
+			return fmt.Errorf("the %s index of requests holds %d entries for %d requests (%v)", index.name, m, n, err)
 		}
 	}
 	if m, err := countKeys(ctx, k.PendingRequests); err != nil || m != pending {
