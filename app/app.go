@@ -40,6 +40,7 @@ import (
 
 	datasharekeeper "github.com/trustcity/trustcity/x/datashare/keeper"
 	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
+	fundskeeper "github.com/trustcity/trustcity/x/funds/keeper"
 	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
 )
 
@@ -77,6 +78,7 @@ type App struct {
 	IdentityKeeper  identitykeeper.Keeper
 	JudicialKeeper  judicialkeeper.Keeper
 	DatashareKeeper datasharekeeper.Keeper
+	FundsKeeper     fundskeeper.Keeper
 	tmLightClient   ibctm.LightClientModule
 
 	ModuleManager      *module.Manager

@@ -25,6 +25,7 @@ import (
 
 	datasharekeeper "github.com/trustcity/trustcity/x/datashare/keeper"
 	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
+	fundskeeper "github.com/trustcity/trustcity/x/funds/keeper"
 	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
 )
 
@@ -119,6 +120,7 @@ func (app *App) Invariants() *InvariantRegistry {
 	identitykeeper.RegisterInvariants(reg, app.IdentityKeeper)
 	judicialkeeper.RegisterInvariants(reg, app.JudicialKeeper)
 	datasharekeeper.RegisterInvariants(reg, app.DatashareKeeper)
+	fundskeeper.RegisterInvariants(reg, app.FundsKeeper)
 	return reg
 }
 

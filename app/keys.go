@@ -20,6 +20,7 @@ import (
 
 	datasharetypes "github.com/trustcity/trustcity/x/datashare/types"
 	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
+	fundstypes "github.com/trustcity/trustcity/x/funds/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
 
@@ -44,6 +45,7 @@ var storeKeyNames = []string{
 	identitytypes.StoreKey,
 	judicialtypes.StoreKey,
 	datasharetypes.StoreKey,
+	fundstypes.StoreKey,
 }
 
 // newStoreKeys creates the KV store keys of every module.
@@ -66,6 +68,7 @@ var moduleAccountPermissions = map[string][]string{
 	stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
 	govtypes.ModuleName:            {authtypes.Burner},
 	ibctransfertypes.ModuleName:    {authtypes.Minter, authtypes.Burner},
+	fundstypes.ModuleName:          nil, // the programs' escrow
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.

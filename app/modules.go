@@ -41,6 +41,8 @@ import (
 	datasharetypes "github.com/trustcity/trustcity/x/datashare/types"
 	judicial "github.com/trustcity/trustcity/x/evidence"
 	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
+	"github.com/trustcity/trustcity/x/funds"
+	fundstypes "github.com/trustcity/trustcity/x/funds/types"
 	"github.com/trustcity/trustcity/x/identity"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
@@ -73,6 +75,7 @@ func (app *App) initModuleManager() {
 		identity.NewAppModule(cdc, app.IdentityKeeper),
 		judicial.NewAppModule(cdc, app.JudicialKeeper).WithSimulationIdentity(app.IdentityKeeper),
 		datashare.NewAppModule(cdc, app.DatashareKeeper).WithSimulationIdentity(app.IdentityKeeper),
+		funds.NewAppModule(cdc, app.FundsKeeper),
 	)
 
 	// The basic manager serves codec registration, default genesis and genesis
@@ -144,5 +147,6 @@ func genesisModuleOrder() []string {
 		identitytypes.ModuleName,
 		judicialtypes.ModuleName,
 		datasharetypes.ModuleName,
+		fundstypes.ModuleName,
 	}
 }

@@ -15,6 +15,8 @@ import (
 	govv1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1"
 	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+
+	fundstypes "github.com/trustcity/trustcity/x/funds/types"
 )
 
 // invariantTestChain returns an app a few blocks into a chain started from
@@ -52,6 +54,10 @@ func TestInvariantsHoldOnNewChain(t *testing.T) {
 		"datashare/grant-pointers",
 		"datashare/consent-pointers",
 		"datashare/expiry-queue",
+		"funds/escrow-balance",
+		"funds/allocation-tree",
+		"funds/ledger-totals",
+		"funds/open-items",
 	}, reg.Routes())
 	require.NoError(t, reg.Check(ctx))
 }
@@ -107,6 +113,21 @@ func TestInvariantsDetectBrokenState(t *testing.T) {
 		}},
 		{"gov/deposits-held", func(ctx sdk.Context) error {
 			return a.GovKeeper.Deposits.Set(ctx, collections.Join(uint64(1), someone), govv1.NewDeposit(1, someone, oneToken))
+		}},
+		{"funds/escrow-balance", func(ctx sdk.Context) error {
+			return mintTo(ctx, fundstypes.ModuleName)
+		}},
+		{"funds/allocation-tree", func(ctx sdk.Context) error {
+			return a.FundsKeeper.Programs.Set(ctx, 1, fundstypes.Program{Id: 1, Denom: BondDenom, BudgetCap: math.OneInt(),
+				ApprovalThreshold: math.OneInt(), Funded: math.ZeroInt(), Disbursed: math.ZeroInt(), Expended: math.ZeroInt(),
+				Refunded: math.ZeroInt(), Reserved: math.ZeroInt()})
+		}},
+		{"funds/ledger-totals", func(ctx sdk.Context) error {
+			return a.FundsKeeper.Ledger.Set(ctx, 1, fundstypes.LedgerEntry{Id: 1, ProgramId: 7, Type: fundstypes.LedgerType_LEDGER_TYPE_INCOMING_FUNDS,
+				Denom: BondDenom, Amount: math.OneInt()})
+		}},
+		{"funds/open-items", func(ctx sdk.Context) error {
+			return a.FundsKeeper.Pending.Set(ctx, collections.Join(uint64(1), uint64(1)))
 		}},
 	} {
 		t.Run(tc.route, func(t *testing.T) {

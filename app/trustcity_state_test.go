@@ -10,9 +10,11 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	datasharetypes "github.com/trustcity/trustcity/x/datashare/types"
 	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
+	fundstypes "github.com/trustcity/trustcity/x/funds/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
 
@@ -88,7 +90,8 @@ func judicialGenesis(t *testing.T, depositor string) judicialtypes.GenesisState 
 }
 
 // TestExportImportWithTrustCityState starts a chain whose genesis holds
-// identity and judicial state, exports it, imports the export into a fresh
+// identity, judicial, datashare and funds state (and the funds escrow's
+// balance), exports it, imports the export into a fresh
 // app and requires the same stores key by key, then exports again and
 // requires both modules' genesis to come back as it went in.
 func TestExportImportWithTrustCityState(t *testing.T) {
@@ -101,6 +104,9 @@ func TestExportImportWithTrustCityState(t *testing.T) {
 	state[judicialtypes.ModuleName] = original.AppCodec().MustMarshalJSON(&jgs)
 	dgs := datashareGenesis(gs)
 	state[datasharetypes.ModuleName] = original.AppCodec().MustMarshalJSON(&dgs)
+	fgs := fundsGenesis(gs)
+	state[fundstypes.ModuleName] = original.AppCodec().MustMarshalJSON(&fgs)
+	state[banktypes.ModuleName] = withEscrow(t, original.AppCodec(), state[banktypes.ModuleName], fundsEscrow)
 	require.NoError(t, original.BasicModuleManager.ValidateGenesis(original.AppCodec(), original.TxConfig(), state))
 	genesis, err := json.Marshal(state)
 	require.NoError(t, err)
@@ -129,6 +135,7 @@ func TestExportImportWithTrustCityState(t *testing.T) {
 		"the genesis comes back as it went in")
 	require.JSONEq(t, string(original.AppCodec().MustMarshalJSON(&jgs)), string(second[judicialtypes.ModuleName]))
 	require.JSONEq(t, string(original.AppCodec().MustMarshalJSON(&dgs)), string(second[datasharetypes.ModuleName]))
+	require.JSONEq(t, string(original.AppCodec().MustMarshalJSON(&fgs)), string(second[fundstypes.ModuleName]))
 
 	// A genesis that breaks a rule is refused by `genesis validate`; a
 	// dataset owned by a department x/identity does not know stops InitChain.

@@ -27,6 +27,15 @@ func (k Keeper) EvidenceOfDigest(ctx context.Context, digest []byte) (*types.Evi
 	return &e, nil
 }
 
+// GetEvidence returns a direct deposit by record id or ErrEvidenceNotFound.
+func (k Keeper) GetEvidence(ctx context.Context, id uint64) (types.Evidence, error) {
+	e, err := k.Evidence.Get(ctx, id)
+	if isNotFound(err) {
+		return e, types.ErrEvidenceNotFound.Wrapf("record %d", id)
+	}
+	return e, err
+}
+
 // GetBatch returns a batch or ErrBatchNotFound.
 func (k Keeper) GetBatch(ctx context.Context, id uint64) (types.Batch, error) {
 	b, err := k.Batches.Get(ctx, id)
