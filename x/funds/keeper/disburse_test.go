@@ -77,6 +77,7 @@ func TestDisburseRejects(t *testing.T) {
 			m.Amount = sdk.NewInt64Coin("uother", 1)
 		})},
 		{"unknown allocation", types.ErrAllocationNotFound, disb("villageHead", 30, "household", 10, "cred-household")},
+		{"to the signer", types.ErrUnauthorized, disb("treasurer", 4, "treasurer", 10, "")},
 	})
 	// Revoked and expired credentials are refused.
 	_, err := f.ids.UpdateCredentialStatus(f.ctx, &identitytypes.MsgUpdateCredentialStatus{Signer: f.addr["civilAdmin"], Id: "cred-household",
@@ -205,4 +206,23 @@ func mustDisbursement(f *fixture, id uint64) types.Disbursement {
 	d, err := f.k.GetDisbursement(f.ctx, id)
 	require.NoError(f.t, err)
 	return d
+}
+
+func TestBeneficiaryCannotApprove(t *testing.T) {
+	f := newFixture(t)
+	f.run(func(ctx sdk.Context) error {
+		_, err := f.createProgram(ctx, func(m *types.MsgCreateProgram) { m.EligibilityCredentialType = "" })
+		return err
+	})
+	f.run(func(ctx sdk.Context) error { return f.fund(ctx, "funder", 1, 200_000) })
+	f.run(func(ctx sdk.Context) error { _, err := f.disburse(ctx, "treasurer", 1, "treasuryClerk", 150_000, ""); return err })
+	f.rejects(t, types.ErrSameApprover, func(ctx sdk.Context) error {
+		_, err := f.msg.ApproveDisbursement(ctx, &types.MsgApproveDisbursement{Signer: f.addr["treasuryClerk"], DisbursementId: 1})
+		return err
+	})
+	f.run(func(ctx sdk.Context) error {
+		_, err := f.msg.ApproveDisbursement(ctx, &types.MsgApproveDisbursement{Signer: f.addr["auditor"], DisbursementId: 1})
+		return err
+	})
+	require.Equal(t, int64(150_000), f.balance("treasuryClerk").Int64())
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
@@ -89,7 +90,11 @@ func (q queryServer) Allocation(ctx context.Context, req *types.QueryAllocationR
 	if err != nil {
 		return nil, err
 	}
-	return &types.QueryAllocationResponse{Allocation: a, Summary: a.Summary(p.Denom)}, nil
+	summary := a.Summary(p.Denom)
+	if p.Status == types.ProgramStatus_PROGRAM_STATUS_CLOSED {
+		summary.Available = math.ZeroInt() // refunded at closing
+	}
+	return &types.QueryAllocationResponse{Allocation: a, Summary: summary}, nil
 }
 
 // AllocationTree lists a program's allocations by depth, then id.

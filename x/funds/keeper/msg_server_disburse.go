@@ -40,6 +40,9 @@ func (m msgServer) Disburse(ctx context.Context, msg *types.MsgDisburse) (*types
 	if err != nil {
 		return nil, err
 	}
+	if beneficiaryStr == signerStr {
+		return nil, types.ErrUnauthorized.Wrapf("%s may not disburse to itself", signerStr)
+	}
 	if err := types.ValidatePurposeCode(msg.PurposeCode); err != nil {
 		return nil, err
 	}
@@ -123,6 +126,9 @@ func (m msgServer) ApproveDisbursement(ctx context.Context, msg *types.MsgApprov
 	d, p, a, signerStr, dept, err := m.pendingDisbursement(ctx, msg.Signer, msg.DisbursementId)
 	if err != nil {
 		return nil, err
+	}
+	if signerStr == d.Beneficiary {
+		return nil, types.ErrSameApprover.Wrapf("%s is the beneficiary of disbursement %d", signerStr, d.Id)
 	}
 	beneficiary, err := m.addressCodec.StringToBytes(d.Beneficiary)
 	if err != nil {

@@ -24,7 +24,7 @@ var (
 	ErrTreeLimit            = errors.RegisterWithGRPCCode(ModuleName, 14, codes.ResourceExhausted, "allocation tree limit reached")
 	ErrDisbursementNotFound = errors.RegisterWithGRPCCode(ModuleName, 15, codes.NotFound, "disbursement not found")
 	ErrNotPending           = errors.RegisterWithGRPCCode(ModuleName, 16, codes.FailedPrecondition, "not pending")
-	ErrSameApprover         = errors.RegisterWithGRPCCode(ModuleName, 17, codes.PermissionDenied, "the requester cannot approve their own disbursement")
+	ErrSameApprover         = errors.RegisterWithGRPCCode(ModuleName, 17, codes.PermissionDenied, "the requester or the beneficiary cannot approve a disbursement")
 	ErrNotEligible          = errors.RegisterWithGRPCCode(ModuleName, 18, codes.PermissionDenied, "beneficiary lacks a valid eligibility credential")
 	ErrNoSupervisor         = errors.RegisterWithGRPCCode(ModuleName, 19, codes.FailedPrecondition, "program has no supervisor department")
 	ErrMilestoneNotFound    = errors.RegisterWithGRPCCode(ModuleName, 20, codes.NotFound, "milestone not found")
