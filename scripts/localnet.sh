@@ -9,6 +9,11 @@ HOME_DIR=${LOCALNET_HOME:-./.localnet}
 CHAIN_ID=${CHAIN_ID:-trustcity-local-1}
 DENOM=utcity
 DEMO_KEYS=(alice bob carol)
+# Keys of the public-funds walkthrough of README.md ("Walkthrough: public
+# funds"). village-clerk is a member of the village department (MEMBERS
+# below); household and contractor belong to no department and start with
+# 1 TCITY, so the payments they receive are easy to see in their balances.
+FUNDS_KEYS=(village-clerk household contractor)
 KR=(--keyring-backend test --home "$HOME_DIR")
 
 # Demo departments written into the x/identity genesis, one per line:
@@ -20,6 +25,11 @@ KR=(--keyring-backend test --home "$HOME_DIR")
 # weather-bureau, transport, health, hospital and treasury (with the demo key
 # alice as the patient) play the data-sharing walkthrough of
 # README.md ("Walkthrough: data sharing").
+# treasury (FUND_MANAGER), its county and the county's village, audit-office
+# (FUND_SUPERVISOR), civil-affairs (issues LowIncomeHousehold) and notary play
+# the public-funds walkthrough ("Walkthrough: public funds"): x/funds lets a
+# holder allocate only to an active department below its own in this tree
+# that holds at least one role.
 DEPARTMENTS=(
   "city|City Government||DATA_PROVIDER STANDARDS_BODY CREDENTIAL_ISSUER DEVICE_REGISTRAR FUND_MANAGER FUND_SUPERVISOR AUDITOR EVIDENCE_DEPOSITOR COURT BANK|BirthCertificate BusinessLicence DriverLicence HealthCertificate LowIncomeHousehold MarriageCertificate ResidentCard"
   "public-security|Public Security Bureau|city|DATA_PROVIDER CREDENTIAL_ISSUER DEVICE_REGISTRAR EVIDENCE_DEPOSITOR|ResidentCard"
@@ -28,10 +38,23 @@ DEPARTMENTS=(
   "hospital|City Hospital|health|DATA_PROVIDER|"
   "civil-affairs|Civil Affairs Bureau|city|DATA_PROVIDER CREDENTIAL_ISSUER FUND_MANAGER|LowIncomeHousehold MarriageCertificate"
   "treasury|Treasury Bureau|city|DATA_PROVIDER FUND_MANAGER FUND_SUPERVISOR AUDITOR|"
+  "county|Riverside County|treasury|DATA_PROVIDER FUND_MANAGER|"
+  "village|Willow Village|county|DATA_PROVIDER|"
+  "audit-office|Municipal Audit Office|city|FUND_SUPERVISOR AUDITOR|"
   "weather-bureau|Weather Bureau|city|DATA_PROVIDER STANDARDS_BODY|"
   "court|Intermediate People's Court||COURT|"
   "notary|Notary and E-Evidence Platform||EVIDENCE_DEPOSITOR|"
   "bank|City Commercial Bank||BANK|"
+)
+
+# Demo members written into the x/identity genesis, one per line:
+#   department id|test-keyring key|roles (enum names without ROLE_, in enum
+#   order, a subset of the department's)
+# An account is the admin or a member of at most one department. The village
+# gets a second member so a large payment the clerk requests can be approved
+# by someone else of the same department (its admin).
+MEMBERS=(
+  "village|village-clerk|DATA_PROVIDER"
 )
 
 # json_list prints its arguments as a JSON array of strings, each prefixed.
@@ -76,6 +99,20 @@ identity_departments() {
   printf '%s]' "$out"
 }
 
+# identity_members prints the MEMBERS table as the JSON array of the identity
+# genesis, with addresses from the keyring.
+identity_members() {
+  local out="[" sep="" entry dept key roles addr
+  for entry in "${MEMBERS[@]}"; do
+    IFS='|' read -r dept key roles <<<"$entry"
+    addr=$("$BIN" keys show "$key" -a "${KR[@]}")
+    # shellcheck disable=SC2086 # word splitting of the role list is intended
+    out+="$sep{\"department_id\":\"$dept\",\"address\":\"$addr\",\"roles\":$(json_list ROLE_ $roles)}"
+    sep=","
+  done
+  printf '%s]' "$out"
+}
+
 if [ ! -f "$HOME_DIR/config/genesis.json" ]; then
   echo "Initialising $CHAIN_ID in $HOME_DIR"
   "$BIN" init localnet --chain-id "$CHAIN_ID" --default-denom "$DENOM" --home "$HOME_DIR" >/dev/null 2>&1
@@ -84,9 +121,13 @@ if [ ! -f "$HOME_DIR/config/genesis.json" ]; then
   for entry in "${DEPARTMENTS[@]}"; do
     ADMIN_KEYS+=("${entry%%|*}-admin")
   done
-  for key in validator "${DEMO_KEYS[@]}" "${ADMIN_KEYS[@]}"; do
+  for key in validator "${DEMO_KEYS[@]}" "${ADMIN_KEYS[@]}" "${FUNDS_KEYS[@]}"; do
     "$BIN" keys add "$key" "${KR[@]}" --output json >"$HOME_DIR/$key.key.json" 2>&1
-    "$BIN" genesis add-genesis-account "$key" "1000000000000$DENOM" "${KR[@]}"
+    case "$key" in
+      household | contractor) amount=1000000 ;;
+      *) amount=1000000000000 ;;
+    esac
+    "$BIN" genesis add-genesis-account "$key" "$amount$DENOM" "${KR[@]}"
   done
   "$BIN" genesis gentx validator "100000000000$DENOM" --chain-id "$CHAIN_ID" --moniker localnet "${KR[@]}" >/dev/null 2>&1
   "$BIN" genesis collect-gentxs --home "$HOME_DIR" >/dev/null 2>&1
@@ -109,6 +150,14 @@ if [ ! -f "$HOME_DIR/config/genesis.json" ]; then
     echo "could not write the demo departments into $genesis (no empty identity departments list found)" >&2
     exit 1
   fi
+  # Demo members: replace the empty members list of the identity genesis.
+  members=$(identity_members)
+  sed -i.bak -e '/^    "identity": {/,/"members": \[\]/ s|"members": \[\]|"members": '"$members"'|' "$genesis"
+  rm -f "$genesis.bak"
+  if ! grep -q '"members": \[{"department_id":' "$genesis"; then
+    echo "could not write the demo members into $genesis (no empty identity members list found)" >&2
+    exit 1
+  fi
   "$BIN" genesis validate "$genesis" --home "$HOME_DIR" >/dev/null
 
   "$BIN" config set app minimum-gas-prices "0$DENOM" --home "$HOME_DIR"
@@ -125,6 +174,11 @@ if [ ! -f "$HOME_DIR/config/genesis.json" ]; then
 fi
 
 department_lines=""
+member_lines=""
+for entry in "${MEMBERS[@]}"; do
+  IFS='|' read -r id key _ <<<"$entry"
+  member_lines+=" $key (member of $id)"
+done
 for entry in "${DEPARTMENTS[@]}"; do
   IFS='|' read -r id name parent _ <<<"$entry"
   department_lines+=$(printf '\n  %-16s %-33s admin key %s' "$id" "$name${parent:+ (in $parent)}" "$id-admin")
@@ -136,12 +190,15 @@ TrustCity local chain $CHAIN_ID (home $HOME_DIR)
   CometBFT RPC  http://127.0.0.1:26657
   REST API      http://127.0.0.1:1317   (OpenAPI: http://127.0.0.1:1317/swagger/)
   gRPC          127.0.0.1:9090
-Demo keys (test keyring, mnemonics in $HOME_DIR/<name>.key.json): validator ${DEMO_KEYS[*]}
+Demo keys (test keyring, mnemonics in $HOME_DIR/<name>.key.json): validator ${DEMO_KEYS[*]} ${FUNDS_KEYS[*]}
   e.g. $BIN keys list --home $HOME_DIR --keyring-backend test
        $BIN tx bank send alice \$($BIN keys show bob -a --home $HOME_DIR --keyring-backend test) 1000$DENOM --home $HOME_DIR --yes
 Demo departments (x/identity genesis; each admin key is funded):$department_lines
   e.g. $BIN query identity departments --home $HOME_DIR
+Demo members (x/identity genesis):$member_lines
 Data-sharing walkthrough (weather-bureau, transport, health, hospital, alice): README.md, "Walkthrough: data sharing"
+Public-funds walkthrough (treasury > county > village, audit-office, civil-affairs, notary, village-clerk,
+  household, contractor): README.md, "Walkthrough: public funds"
 Stop with Ctrl-C; the chain continues from where it stopped on the next 'make localnet'.
 
 MSG

@@ -136,7 +136,10 @@ func (k Keeper) checkEligible(ctx context.Context, p types.Program, beneficiary 
 		return types.ErrNotEligible.Wrapf("credential %q is a %q, program %d requires %q", credentialID, c.Type, p.Id, p.EligibilityCredentialType)
 	}
 	if _, err := k.identity.AuthorizeController(ctx, beneficiary, c.SubjectDid); err != nil {
-		return types.ErrNotEligible.Wrapf("credential %q is about %s, which %s does not control: %s", credentialID, c.SubjectDid, beneficiaryStr, err)
+		if !identitytypes.ErrNotController.Is(err) {
+			return types.ErrNotEligible.Wrapf("credential %q is about %s: %s", credentialID, c.SubjectDid, err)
+		}
+		return types.ErrNotEligible.Wrapf("credential %q is about %s, which the beneficiary %s does not control", credentialID, c.SubjectDid, beneficiaryStr)
 	}
 	return nil
 }

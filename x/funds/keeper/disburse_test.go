@@ -215,7 +215,10 @@ func TestBeneficiaryCannotApprove(t *testing.T) {
 		return err
 	})
 	f.run(func(ctx sdk.Context) error { return f.fund(ctx, "funder", 1, 200_000) })
-	f.run(func(ctx sdk.Context) error { _, err := f.disburse(ctx, "treasurer", 1, "treasuryClerk", 150_000, ""); return err })
+	f.run(func(ctx sdk.Context) error {
+		_, err := f.disburse(ctx, "treasurer", 1, "treasuryClerk", 150_000, "")
+		return err
+	})
 	f.rejects(t, types.ErrSameApprover, func(ctx sdk.Context) error {
 		_, err := f.msg.ApproveDisbursement(ctx, &types.MsgApproveDisbursement{Signer: f.addr["treasuryClerk"], DisbursementId: 1})
 		return err

@@ -144,7 +144,7 @@ func TestExpenditure(t *testing.T) {
 		{"over-reporting", types.ErrOverReported, report("household", 1, 101)},
 		{"not the beneficiary", types.ErrUnauthorized, report("poor", 1, 1)},
 		{"the paying department", types.ErrUnauthorized, report("villageClerk", 1, 1)},
-		{"a pending disbursement", types.ErrNotPending, report("household", 2, 1)},
+		{"a pending disbursement", types.ErrNotPaid, report("household", 2, 1)},
 		{"unknown disbursement", types.ErrDisbursementNotFound, report("household", 9, 1)},
 		{"no receipt nor evidence", types.ErrInvalidRequest, report("household", 1, 1, func(m *types.MsgReportExpenditure) { m.ReceiptHash = nil })},
 		{"bad receipt hash", types.ErrInvalidRequest, report("household", 1, 1, func(m *types.MsgReportExpenditure) { m.ReceiptHash = []byte("short") })},

@@ -21,7 +21,7 @@ func (m msgServer) ReportExpenditure(ctx context.Context, msg *types.MsgReportEx
 		return nil, types.ErrUnauthorized.Wrapf("disbursement %d was paid to %s, not %s", d.Id, d.Beneficiary, signerStr)
 	}
 	if d.Status != types.DisbursementStatus_DISBURSEMENT_STATUS_PAID {
-		return nil, types.ErrNotPending.Wrapf("disbursement %d is %s, not paid", d.Id, d.Status)
+		return nil, types.ErrNotPaid.Wrapf("disbursement %d is %s", d.Id, d.Status)
 	}
 	p, err := m.GetProgram(ctx, d.ProgramId)
 	if err != nil {

@@ -35,4 +35,5 @@ var (
 	ErrInvalidGenesis       = errors.RegisterWithGRPCCode(ModuleName, 25, codes.InvalidArgument, "invalid genesis")
 	ErrRootAllocation       = errors.RegisterWithGRPCCode(ModuleName, 26, codes.FailedPrecondition, "the root allocation has no parent")
 	ErrLedgerEntryNotFound  = errors.RegisterWithGRPCCode(ModuleName, 27, codes.NotFound, "ledger entry not found")
+	ErrNotPaid              = errors.RegisterWithGRPCCode(ModuleName, 28, codes.FailedPrecondition, "disbursement not paid")
 )

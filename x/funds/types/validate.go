@@ -94,7 +94,3 @@ func CheckCoin(field string, c sdk.Coin, denom string, zeroOK bool) (math.Int, e
 	}
 	return c.Amount, nil
 }
-
-// IsZeroInt reports whether an Int is nil or zero; records read from state
-// or genesis may hold either.
-func IsZeroInt(i math.Int) bool { return i.IsNil() || i.IsZero() }
