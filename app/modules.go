@@ -75,7 +75,7 @@ func (app *App) initModuleManager() {
 		identity.NewAppModule(cdc, app.IdentityKeeper),
 		judicial.NewAppModule(cdc, app.JudicialKeeper).WithSimulationIdentity(app.IdentityKeeper),
 		datashare.NewAppModule(cdc, app.DatashareKeeper).WithSimulationIdentity(app.IdentityKeeper),
-		funds.NewAppModule(cdc, app.FundsKeeper),
+		funds.NewAppModule(cdc, app.FundsKeeper).WithSimulation(app.IdentityKeeper, app.JudicialKeeper),
 	)
 
 	// The basic manager serves codec registration, default genesis and genesis

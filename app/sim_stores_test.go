@@ -145,8 +145,9 @@ func sameAfterExport(t *testing.T, original *App, ctx sdk.Context, store string,
 
 // stakingQueueSlice returns the reminders of a staking queue time slice, one
 // string each and sorted, or false when key is not a queue slice's. With
-// live, it keeps each reminder that matches an entry of the original due at
-// the slice's time, once.
+// live, it keeps each pair the original's slice names as many times as the
+// pair has entries due at the slice's time (0 for stale reminders): an
+// import writes one reminder per entry.
 func stakingQueueSlice(t *testing.T, a *App, ctx sdk.Context, key, value []byte, live bool) ([]string, bool) {
 	t.Helper()
 	cdc, sk := a.AppCodec(), a.StakingKeeper
@@ -160,11 +161,29 @@ func stakingQueueSlice(t *testing.T, a *App, ctx sdk.Context, key, value []byte,
 		require.NoError(t, err)
 		return bz
 	}
-	due := func(completions []time.Time, at time.Time) bool {
-		return slices.ContainsFunc(completions, at.Equal)
+	due := func(completions []time.Time, at time.Time) int {
+		n := 0
+		for _, c := range completions {
+			if c.Equal(at) {
+				n++
+			}
+		}
+		return n
 	}
 
 	var reminders []string
+	seen := map[string]bool{}
+	// keep appends reminder n times (once without live), and each distinct
+	// live reminder only the first time it is met.
+	keep := func(reminder string, n int) {
+		if live && seen[reminder] {
+			return
+		}
+		seen[reminder] = true
+		for range n {
+			reminders = append(reminders, reminder)
+		}
+	}
 	switch {
 	case bytes.HasPrefix(key, stakingtypes.UnbondingQueueKey):
 		at, err := sdk.ParseTimeBytes(key[len(stakingtypes.UnbondingQueueKey):])
@@ -172,17 +191,18 @@ func stakingQueueSlice(t *testing.T, a *App, ctx sdk.Context, key, value []byte,
 		var pairs stakingtypes.DVPairs
 		require.NoError(t, cdc.Unmarshal(value, &pairs))
 		for _, p := range pairs.Pairs {
+			n := 1
 			if live {
 				ubd, err := sk.GetUnbondingDelegation(ctx, accAddr(p.DelegatorAddress), valAddr(p.ValidatorAddress))
 				var completions []time.Time
 				for _, e := range ubd.Entries {
 					completions = append(completions, e.CompletionTime)
 				}
-				if err != nil || !due(completions, at) {
-					continue
+				if n = due(completions, at); err != nil {
+					n = 0
 				}
 			}
-			reminders = append(reminders, p.String())
+			keep(p.String(), n)
 		}
 	case bytes.HasPrefix(key, stakingtypes.RedelegationQueueKey):
 		at, err := sdk.ParseTimeBytes(key[len(stakingtypes.RedelegationQueueKey):])
@@ -190,17 +210,18 @@ func stakingQueueSlice(t *testing.T, a *App, ctx sdk.Context, key, value []byte,
 		var triplets stakingtypes.DVVTriplets
 		require.NoError(t, cdc.Unmarshal(value, &triplets))
 		for _, p := range triplets.Triplets {
+			n := 1
 			if live {
 				red, err := sk.GetRedelegation(ctx, accAddr(p.DelegatorAddress), valAddr(p.ValidatorSrcAddress), valAddr(p.ValidatorDstAddress))
 				var completions []time.Time
 				for _, e := range red.Entries {
 					completions = append(completions, e.CompletionTime)
 				}
-				if err != nil || !due(completions, at) {
-					continue
+				if n = due(completions, at); err != nil {
+					n = 0
 				}
 			}
-			reminders = append(reminders, p.String())
+			keep(p.String(), n)
 		}
 	case bytes.HasPrefix(key, stakingtypes.ValidatorQueueKey):
 		var addrs stakingtypes.ValAddresses
@@ -210,8 +231,5 @@ func stakingQueueSlice(t *testing.T, a *App, ctx sdk.Context, key, value []byte,
 		return nil, false
 	}
 	slices.Sort(reminders)
-	if live {
-		reminders = slices.Compact(reminders)
-	}
 	return reminders, true
 }

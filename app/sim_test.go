@@ -379,11 +379,11 @@ func TestSimulationManager(t *testing.T) {
 		names = append(names, named.Name())
 	}
 	require.Equal(t, []string{
-		"auth", "authz", "bank", "datashare", "distribution", "evidence", "feegrant", "gov", "ibc", "identity", "judicial", "mint", "slashing", "staking", "transfer",
+		"auth", "authz", "bank", "datashare", "distribution", "evidence", "feegrant", "funds", "gov", "ibc", "identity", "judicial", "mint", "slashing", "staking", "transfer",
 	}, names)
 
 	for _, store := range []string{
-		"acc", "authz", "bank", "datashare", "distribution", "evidence", "feegrant", "gov", "ibc", "identity", "judicial", "mint", "slashing", "staking", "transfer",
+		"acc", "authz", "bank", "datashare", "distribution", "evidence", "feegrant", "funds", "gov", "ibc", "identity", "judicial", "mint", "slashing", "staking", "transfer",
 	} {
 		require.Contains(t, sm.StoreDecoders, store)
 	}

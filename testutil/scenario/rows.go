@@ -110,4 +110,13 @@ var rows = []Scenario{
 		GenesisReason: datashareGenesisReason,
 		Prefill:       storedDatashareHistory(),
 	},
+	{
+		Name:          fundsDisbursementName,
+		Description:   "x/funds: pay a beneficiary from the office's allocation, below the approval threshold (coins leave the escrow, a ledger entry is appended)",
+		GasLimit:      250_000,
+		Msgs:          fundsDisburse,
+		Genesis:       fundsGenesis,
+		GenesisReason: fundsGenesisReason,
+		Prefill:       storedFundsPrograms(),
+	},
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/trustcity/trustcity/testutil/apptest"
 	"github.com/trustcity/trustcity/testutil/scenario"
 	"github.com/trustcity/trustcity/testutil/signer"
+	fundskeeper "github.com/trustcity/trustcity/x/funds/keeper"
+	fundstypes "github.com/trustcity/trustcity/x/funds/types"
 )
 
 func TestRowsBuildValidDeterministicMessages(t *testing.T) {
@@ -70,4 +72,59 @@ func TestGenesisRowsGiveValidGenesis(t *testing.T) {
 		}
 	}
 	require.Positive(t, rows, "no row declares genesis state")
+}
+
+// TestFundsRowPays prepares a chain as the block benchmark does for
+// funds-disbursement (the row's genesis imported after the genesis block,
+// then its history stored, each committed by a block) and delivers one of
+// its transactions: it is paid at once, the beneficiary receives the coins
+// and the ledger gains the entry.
+func TestFundsRowPays(t *testing.T) {
+	f := apptest.New(t, apptest.Config{Accounts: 3})
+	env := scenario.Env{Accounts: signer.Addresses(f.Accounts()), Denom: app.BondDenom}
+	s, err := scenario.ByName("funds-disbursement")
+	require.NoError(t, err)
+	commit := func(write func(ctx sdk.Context)) {
+		cms := f.CommitMultiStore().CacheMultiStore()
+		write(f.Context().WithMultiStore(cms))
+		cms.Write()
+		_, err := f.DeliverBlock()
+		require.NoError(t, err)
+	}
+	commit(func(ctx sdk.Context) {
+		for name, state := range s.Genesis(env) {
+			mod, ok := f.ModuleManager.Modules[name].(module.HasGenesis)
+			require.True(t, ok, name)
+			mod.InitGenesis(ctx, f.AppCodec(), f.AppCodec().MustMarshalJSON(state))
+		}
+	})
+	commit(func(ctx sdk.Context) {
+		require.NoError(t, s.Prefill.Write(ctx, f.App, env, 0, s.Prefill.Records))
+	})
+
+	msgs := s.Msgs(env, 1, 4)
+	pay := msgs[0].(*fundstypes.MsgDisburse)
+	before := f.BankKeeper.GetBalance(f.Context(), env.Accounts[2], app.BondDenom).Amount
+	tx, err := f.DeliverMsgs(f.Accounts()[1], msgs...)
+	require.NoError(t, err)
+	require.Zero(t, tx.Code, tx.Log)
+	require.Equal(t, before.Add(pay.Amount.Amount), f.BankKeeper.GetBalance(f.Context(), env.Accounts[2], app.BondDenom).Amount)
+	d, err := f.FundsKeeper.Disbursements.Get(f.Context(), 1)
+	require.NoError(t, err)
+	require.Equal(t, fundstypes.DisbursementStatus_DISBURSEMENT_STATUS_PAID, d.Status)
+	require.Equal(t, pay.AllocationId, d.AllocationId)
+	next, err := f.FundsKeeper.LedgerSeq.Peek(f.Context())
+	require.NoError(t, err)
+	require.Equal(t, uint64(2*s.Prefill.Records+2), next, "one ledger entry per funding, allocation and payment")
+	checks := invariants{}
+	fundskeeper.RegisterInvariants(checks, f.FundsKeeper)
+	for name, check := range checks {
+		require.NoError(t, check(f.Context()), name)
+	}
+}
+
+type invariants map[string]func(sdk.Context) error
+
+func (i invariants) Register(module, name string, check func(sdk.Context) error) {
+	i[module+"/"+name] = check
 }

@@ -9,27 +9,28 @@ import (
 )
 
 // holding loads an allocation, its open program and the params, and checks
-// that signer acts for the holding department.
-func (k Keeper) holding(ctx context.Context, signerAddr string, allocationID uint64) (types.Allocation, types.Program, types.Params, error) {
+// that signer acts for the holding department. It returns the signer's
+// canonical address too.
+func (k Keeper) holding(ctx context.Context, signerAddr string, allocationID uint64) (types.Allocation, types.Program, types.Params, string, error) {
 	var (
-		a types.Allocation
-		p types.Program
+		a      types.Allocation
+		p      types.Program
+		params types.Params
 	)
 	signer, signerStr, err := k.signer(signerAddr)
 	if err != nil {
-		return a, p, types.Params{}, err
+		return a, p, params, "", err
 	}
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return a, p, params, err
+	if params, err = k.Params.Get(ctx); err != nil {
+		return a, p, params, "", err
 	}
 	if a, err = k.GetAllocation(ctx, allocationID); err != nil {
-		return a, p, params, err
+		return a, p, params, "", err
 	}
 	if p, err = k.openProgram(ctx, a.ProgramId); err != nil {
-		return a, p, params, err
+		return a, p, params, "", err
 	}
-	return a, p, params, k.authorizeHolder(ctx, signer, signerStr, a)
+	return a, p, params, signerStr, k.authorizeHolder(ctx, signer, signerStr, a)
 }
 
 // available requires amount ≤ what the allocation has available.
@@ -43,7 +44,7 @@ func available(a types.Allocation, amount types.Int, denom string) error {
 // Allocate commits funds of the signer's allocation to a department below
 // it, creating the child allocation or topping it up.
 func (m msgServer) Allocate(ctx context.Context, msg *types.MsgAllocate) (*types.MsgAllocateResponse, error) {
-	parent, p, params, err := m.holding(ctx, msg.Signer, msg.AllocationId)
+	parent, p, params, _, err := m.holding(ctx, msg.Signer, msg.AllocationId)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +111,7 @@ func (m msgServer) Allocate(ctx context.Context, msg *types.MsgAllocate) (*types
 // ReturnFunds gives available funds of the signer's allocation back to its
 // parent.
 func (m msgServer) ReturnFunds(ctx context.Context, msg *types.MsgReturnFunds) (*types.MsgReturnFundsResponse, error) {
-	child, p, _, err := m.holding(ctx, msg.Signer, msg.AllocationId)
+	child, p, _, _, err := m.holding(ctx, msg.Signer, msg.AllocationId)
 	if err != nil {
 		return nil, err
 	}

@@ -27,11 +27,10 @@ func (k Keeper) payee(field, s string) (sdk.AccAddress, string, error) {
 // the program's approval threshold, else it waits, reserved, for a second
 // approval.
 func (m msgServer) Disburse(ctx context.Context, msg *types.MsgDisburse) (*types.MsgDisburseResponse, error) {
-	a, p, params, err := m.holding(ctx, msg.Signer, msg.AllocationId)
+	a, p, params, signerStr, err := m.holding(ctx, msg.Signer, msg.AllocationId)
 	if err != nil {
 		return nil, err
 	}
-	_, signerStr, _ := m.signer(msg.Signer)
 	amount, err := types.CheckCoin("amount", msg.Amount, p.Denom, false)
 	if err != nil {
 		return nil, err

@@ -11,11 +11,10 @@ import (
 // DefineMilestone reserves a tranche of the signer's allocation for a
 // contractor, to be paid when the program's supervisor confirms it.
 func (m msgServer) DefineMilestone(ctx context.Context, msg *types.MsgDefineMilestone) (*types.MsgDefineMilestoneResponse, error) {
-	a, p, params, err := m.holding(ctx, msg.Signer, msg.AllocationId)
+	a, p, params, signerStr, err := m.holding(ctx, msg.Signer, msg.AllocationId)
 	if err != nil {
 		return nil, err
 	}
-	_, signerStr, _ := m.signer(msg.Signer)
 	if p.SupervisorDepartment == "" {
 		return nil, types.ErrNoSupervisor.Wrapf("program %d names no supervisor department to confirm milestones", p.Id)
 	}

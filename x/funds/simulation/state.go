@@ -1,0 +1,139 @@
+package simulation
+
+import (
+	"context"
+	"math/rand"
+
+	"github.com/cosmos/cosmos-sdk/testutil/simsx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
+	"github.com/trustcity/trustcity/x/funds/types"
+	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
+	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+)
+
+// The factories find their signers by asking x/identity, through the
+// methods of types.IdentityKeeper the message handlers call, which
+// simulation accounts may act and for which department: AuthorizeRole for a
+// FUND_MANAGER or FUND_SUPERVISOR, AuthorizeMember for a member of the
+// department holding an allocation or approving a disbursement. They read
+// the funds state through the keeper's collections (whole collections, in
+// key order: fine for a simulation's state; every choice is deterministic: a
+// list built in store and account order, then an index drawn from the
+// simulation's random source).
+//
+// types.IdentityKeeper cannot list departments, DIDs or credentials, and
+// types.JudicialKeeper cannot list evidence records. When the keepers are
+// x/identity's and x/evidence's (the app's are), the factories read their
+// collections for departments below a holder, the DIDs simulation accounts
+// control, the credentials about those DIDs and the evidence records in
+// force, and still confirm each with the methods the handlers call; with
+// any other keepers they find none, and the factories that need them skip.
+
+// skip marks the operation skipped and returns no message.
+func skip[T sdk.Msg](reporter simsx.SimulationReporter, format string, args ...any) ([]simsx.SimAccount, T) {
+	reporter.Skipf(format, args...)
+	var none T
+	return nil, none
+}
+
+// pick returns a random element of a non-empty list.
+func pick[T any](r *rand.Rand, items []T) T {
+	return items[r.Intn(len(items))]
+}
+
+// actor is a simulation account and the department it acts for.
+type actor struct {
+	signer simsx.SimAccount
+	dept   string
+}
+
+// members returns the simulation accounts AuthorizeMember accepts (the
+// admin or a member of an active department), each with its department, in
+// the simulation's account order.
+func members(ctx context.Context, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) []actor {
+	var out []actor
+	for _, acc := range testData.AllAccounts() {
+		if dept, err := identity.AuthorizeMember(ctx, acc.Address); err == nil {
+			out = append(out, actor{signer: testData.GetAccount(reporter, acc.AddressBech32), dept: dept})
+		}
+	}
+	return out
+}
+
+// holders returns the simulation accounts AuthorizeRole accepts for role,
+// each with the department it acts for, in the simulation's account order.
+func holders(ctx context.Context, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter, role identitytypes.Role) []actor {
+	var out []actor
+	for _, acc := range testData.AllAccounts() {
+		if dept, err := identity.AuthorizeRole(ctx, acc.Address, role); err == nil {
+			out = append(out, actor{signer: testData.GetAccount(reporter, acc.AddressBech32), dept: dept})
+		}
+	}
+	return out
+}
+
+// byDept groups actors by department: the departments in first-seen order,
+// and each one's accounts.
+type byDept struct {
+	depts   []string
+	signers map[string][]simsx.SimAccount
+}
+
+func groupByDept(actors []actor) byDept {
+	g := byDept{signers: map[string][]simsx.SimAccount{}}
+	for _, a := range actors {
+		if len(g.signers[a.dept]) == 0 {
+			g.depts = append(g.depts, a.dept)
+		}
+		g.signers[a.dept] = append(g.signers[a.dept], a.signer)
+	}
+	return g
+}
+
+// without returns the accounts of list other than the one with address addr.
+func without(list []simsx.SimAccount, addr string) []simsx.SimAccount {
+	var out []simsx.SimAccount
+	for _, a := range list {
+		if a.AddressBech32 != addr {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// otherAccount returns the address of a random simulation account other
+// than addr (addr itself when it is the only one).
+func otherAccount(r *rand.Rand, testData *simsx.ChainDataSource, addr string) string {
+	all := testData.AllAccounts()
+	i := r.Intn(len(all))
+	if all[i].AddressBech32 == addr && len(all) > 1 {
+		i = (i + 1 + r.Intn(len(all)-1)) % len(all)
+	}
+	return all[i].AddressBech32
+}
+
+// identityKeeper returns x/identity's keeper when identity is one.
+func identityKeeper(identity types.IdentityKeeper) (identitykeeper.Keeper, bool) {
+	switch k := identity.(type) {
+	case identitykeeper.Keeper:
+		return k, true
+	case *identitykeeper.Keeper:
+		return *k, k != nil
+	default:
+		return identitykeeper.Keeper{}, false
+	}
+}
+
+// judicialKeeper returns x/evidence's keeper when judicial is one.
+func judicialKeeper(judicial types.JudicialKeeper) (judicialkeeper.Keeper, bool) {
+	switch k := judicial.(type) {
+	case judicialkeeper.Keeper:
+		return k, true
+	case *judicialkeeper.Keeper:
+		return *k, k != nil
+	default:
+		return judicialkeeper.Keeper{}, false
+	}
+}
