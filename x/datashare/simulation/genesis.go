@@ -12,6 +12,7 @@ import (
 
 	"github.com/trustcity/trustcity/x/datashare/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // RandomizedGenState writes a random datashare genesis to simState (see
@@ -71,14 +72,14 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 	bodies := rolesIn(identity, identitytypes.Role_ROLE_STANDARDS_BODY)
 	if len(bodies) == 0 {
 		for range 1 + r.Intn(2) {
-			bodies = append(bodies, genesisDept{id: "d-" + randSlug(r, 8), addr: pick(r, accs).AddressBech32})
+			bodies = append(bodies, genesisDept{id: "d-" + randSlug(r, 8), addr: simactors.Pick(r, accs).AddressBech32})
 		}
 	}
 	for range r.Intn(4) {
-		by := pick(r, bodies)
+		by := simactors.Pick(r, bodies)
 		s := types.Standard{
 			Id: randStandardID(r), Version: randStandardVersion(r), DepartmentId: by.id, Title: randTitle(r, "Standard"),
-			Schema: pick(r, simSchemas).doc, Status: types.StandardStatus_STANDARD_STATUS_ACTIVE,
+			Schema: simactors.Pick(r, simSchemas).doc, Status: types.StandardStatus_STANDARD_STATUS_ACTIVE,
 			RegisteredBy: by.addr, RegisteredAt: genesisTime,
 		}
 		if slices.ContainsFunc(gs.Standards, func(o types.Standard) bool { return o.Id == s.Id && o.Version == s.Version }) {
@@ -87,7 +88,7 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 		sum := sha256.Sum256([]byte(s.Schema))
 		s.SchemaHash, s.Complexity = sum[:], schemaComplexity(s.Schema)
 		if r.Intn(5) == 0 {
-			s.Status, s.DeprecationReason = types.StandardStatus_STANDARD_STATUS_DEPRECATED, pick(r, reasons)
+			s.Status, s.DeprecationReason = types.StandardStatus_STANDARD_STATUS_DEPRECATED, simactors.Pick(r, reasons)
 		}
 		gs.Standards = append(gs.Standards, s)
 	}
@@ -112,7 +113,7 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 
 	owner := map[string]genesisDept{} // dataset id → owning department
 	for range r.Intn(6) {
-		by := pick(r, providers)
+		by := simactors.Pick(r, providers)
 		d := types.Dataset{
 			Id: randDatasetID(r), Owner: by.id, Title: randTitle(r, "Dataset"), Description: randDescription(r),
 			Category: randCategory(r), Sensitivity: types.Sensitivity_SENSITIVITY_PUBLIC,
@@ -124,7 +125,7 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 		d.Locator = randLocator(r, d.Id)
 		switch {
 		case len(dids) > 0 && r.Intn(5) == 0:
-			d.Sensitivity, d.Subject = types.Sensitivity_SENSITIVITY_PERSONAL, pick(r, dids).State.Id
+			d.Sensitivity, d.Subject = types.Sensitivity_SENSITIVITY_PERSONAL, simactors.Pick(r, dids).State.Id
 		case r.Intn(2) == 0:
 			d.Sensitivity = types.Sensitivity_SENSITIVITY_INTERNAL
 		}
@@ -132,7 +133,7 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 		d.Encryption = randEncryption(r, personal)
 		var doc string
 		if !personal && len(active) > 0 && r.Intn(2) == 0 {
-			s := pick(r, active)
+			s := simactors.Pick(r, active)
 			d.Standard, doc = types.StandardRef{Id: s.Id, Version: s.Version}, s.Schema
 		}
 		d.LatestVersion = uint64(r.Intn(4))
@@ -175,7 +176,7 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 				if len(departments) == 0 {
 					break
 				}
-				if dept := pick(r, departments).id; !slices.Contains(rule.Departments, dept) {
+				if dept := simactors.Pick(r, departments).id; !slices.Contains(rule.Departments, dept) {
 					rule.Departments = append(rule.Departments, dept)
 				}
 			}
@@ -190,9 +191,9 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 
 	granted := map[[2]string]bool{} // (dataset, grantee) pairs holding a grant
 	for range r.Intn(7) {
-		d := pick(r, gs.Datasets)
+		d := simactors.Pick(r, gs.Datasets)
 		req := types.AccessRequest{
-			Id: uint64(len(gs.Requests) + 1), DatasetId: d.Id, Purpose: pick(r, purposes),
+			Id: uint64(len(gs.Requests) + 1), DatasetId: d.Id, Purpose: simactors.Pick(r, purposes),
 			Duration: randDuration(r, simMaxGrantDuration), Status: types.RequestStatus_REQUEST_STATUS_PENDING,
 			RequestedAt: genesisTime,
 		}
@@ -208,13 +209,13 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 			if len(others) == 0 {
 				continue
 			}
-			by := pick(r, others)
+			by := simactors.Pick(r, others)
 			req.Grantee, req.Requester = by.id, by.addr
 		}
 		decider := owner[d.Id].addr
 		switch r.Intn(3) {
 		case 1:
-			req.Status, req.DecidedBy, req.Reason = types.RequestStatus_REQUEST_STATUS_REJECTED, decider, pick(r, reasons)
+			req.Status, req.DecidedBy, req.Reason = types.RequestStatus_REQUEST_STATUS_REJECTED, decider, simactors.Pick(r, reasons)
 		case 2:
 			pair := [2]string{d.Id, req.Grantee}
 			if granted[pair] {
@@ -239,7 +240,7 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 		}
 		followers := map[string]bool{}
 		for range r.Intn(3) {
-			by := pick(r, departments)
+			by := simactors.Pick(r, departments)
 			if followers[by.id] {
 				continue
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/trustcity/trustcity/x/datashare/keeper"
 	"github.com/trustcity/trustcity/x/datashare/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // MsgRequestAccessFactory asks for access to a dataset for a purpose.
@@ -35,7 +36,7 @@ func MsgRequestAccessFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 			return skip[*types.MsgRequestAccess](reporter, "no dataset")
 		}
 		limit := min(p.MaxGrantDuration, simMaxGrantDuration)
-		msg := &types.MsgRequestAccess{Purpose: pick(r, purposes), Duration: randDuration(r, limit)}
+		msg := &types.MsgRequestAccess{Purpose: simactors.Pick(r, purposes), Duration: randDuration(r, limit)}
 
 		if r.Intn(4) == 0 {
 			dids, err := controlledDids(ctx, identity, testData, reporter)
@@ -50,34 +51,34 @@ func MsgRequestAccessFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 				}
 			}
 			if len(own) > 0 {
-				d := pick(r, own)
-				signer := pick(r, byDid[d.Subject])
+				d := simactors.Pick(r, own)
+				signer := simactors.Pick(r, byDid[d.Subject])
 				msg.Signer, msg.DatasetId, msg.Grantee = signer.AddressBech32, d.Id, d.Subject
 				return []simsx.SimAccount{signer}, msg
 			}
 		}
 
-		requesters := members(ctx, identity, testData, reporter)
+		requesters := simactors.Members(ctx, identity, testData, reporter)
 		if len(requesters) == 0 {
 			return skip[*types.MsgRequestAccess](reporter, "no simulation account acts for a department")
 		}
-		by := pick(r, requesters)
-		others := slices.DeleteFunc(all, func(d types.Dataset) bool { return d.Owner == by.dept })
+		by := simactors.Pick(r, requesters)
+		others := slices.DeleteFunc(all, func(d types.Dataset) bool { return d.Owner == by.Dept })
 		if len(others) == 0 {
-			return skip[*types.MsgRequestAccess](reporter, "no dataset of another department than %s", by.dept)
+			return skip[*types.MsgRequestAccess](reporter, "no dataset of another department than %s", by.Dept)
 		}
-		d := pick(r, others)
+		d := simactors.Pick(r, others)
 		if d.Sensitivity != types.Sensitivity_SENSITIVITY_PERSONAL && r.Intn(2) == 0 {
 			rules, err := rulesOf(ctx, k, d.Id)
 			if err != nil {
 				return skip[*types.MsgRequestAccess](reporter, "rules: %s", err)
 			}
 			if len(rules) > 0 {
-				msg.Duration = randDuration(r, min(limit, pick(r, rules).MaxDuration))
+				msg.Duration = randDuration(r, min(limit, simactors.Pick(r, rules).MaxDuration))
 			}
 		}
-		msg.Signer, msg.DatasetId = by.signer.AddressBech32, d.Id
-		return []simsx.SimAccount{by.signer}, msg
+		msg.Signer, msg.DatasetId = by.Signer.AddressBech32, d.Id
+		return []simsx.SimAccount{by.Signer}, msg
 	}
 }
 
@@ -91,8 +92,8 @@ type decidable struct {
 // ownedPending returns the pending requests on datasets of departments a
 // simulation account provides data for, in id order.
 func ownedPending(ctx context.Context, k keeper.Keeper, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]decidable, error) {
-	providers := groupByDept(holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
-	if len(providers.depts) == 0 {
+	providers := simactors.GroupByDept(simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
+	if len(providers.Depts) == 0 {
 		return nil, nil
 	}
 	pending, err := pendingRequests(ctx, k)
@@ -105,7 +106,7 @@ func ownedPending(ctx context.Context, k keeper.Keeper, identity types.IdentityK
 		if err != nil {
 			return nil, err
 		}
-		if signers := providers.signers[d.Owner]; len(signers) > 0 {
+		if signers := providers.Signers[d.Owner]; len(signers) > 0 {
 			out = append(out, decidable{req: req, signers: signers})
 		}
 	}
@@ -125,8 +126,8 @@ func MsgApproveRequestFactory(k keeper.Keeper, identity types.IdentityKeeper) si
 		if len(pending) == 0 {
 			return skip[*types.MsgApproveRequest](reporter, "no pending request on a dataset a simulation account provides")
 		}
-		c := pick(r, pending)
-		req, signer := c.req, pick(r, c.signers)
+		c := simactors.Pick(r, pending)
+		req, signer := c.req, simactors.Pick(r, c.signers)
 		msg := &types.MsgApproveRequest{Signer: signer.AddressBech32, RequestId: req.Id}
 		if r.Intn(2) == 0 {
 			msg.Duration = time.Duration(1+r.Int63n(int64(req.Duration/time.Second))) * time.Second
@@ -148,9 +149,9 @@ func MsgRejectRequestFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 		if len(pending) == 0 {
 			return skip[*types.MsgRejectRequest](reporter, "no pending request on a dataset a simulation account provides")
 		}
-		c := pick(r, pending)
-		req, signer := c.req, pick(r, c.signers)
-		return []simsx.SimAccount{signer}, &types.MsgRejectRequest{Signer: signer.AddressBech32, RequestId: req.Id, Reason: pick(r, reasons)}
+		c := simactors.Pick(r, pending)
+		req, signer := c.req, simactors.Pick(r, c.signers)
+		return []simsx.SimAccount{signer}, &types.MsgRejectRequest{Signer: signer.AddressBech32, RequestId: req.Id, Reason: simactors.Pick(r, reasons)}
 	}
 }
 
@@ -159,8 +160,8 @@ func MsgRejectRequestFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 func MsgRevokeGrantFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.SimMsgFactoryFn[*types.MsgRevokeGrant] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRevokeGrant) {
 		r := testData.Rand().Rand
-		providers := groupByDept(holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
-		if len(providers.depts) == 0 {
+		providers := simactors.GroupByDept(simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
+		if len(providers.Depts) == 0 {
 			return skip[*types.MsgRevokeGrant](reporter, "no simulation account may act as a DATA_PROVIDER")
 		}
 		grants, err := grantsInForce(ctx, k, blockTime(ctx))
@@ -177,16 +178,16 @@ func MsgRevokeGrantFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx
 			if err != nil {
 				return skip[*types.MsgRevokeGrant](reporter, "dataset of grant %d: %s", g.Id, err)
 			}
-			if signers := providers.signers[d.Owner]; len(signers) > 0 {
+			if signers := providers.Signers[d.Owner]; len(signers) > 0 {
 				candidates = append(candidates, revocable{id: g.Id, signers: signers})
 			}
 		}
 		if len(candidates) == 0 {
 			return skip[*types.MsgRevokeGrant](reporter, "no grant in force on a dataset a simulation account provides")
 		}
-		c := pick(r, candidates)
-		signer := pick(r, c.signers)
-		return []simsx.SimAccount{signer}, &types.MsgRevokeGrant{Signer: signer.AddressBech32, GrantId: c.id, Reason: pick(r, reasons)}
+		c := simactors.Pick(r, candidates)
+		signer := simactors.Pick(r, c.signers)
+		return []simsx.SimAccount{signer}, &types.MsgRevokeGrant{Signer: signer.AddressBech32, GrantId: c.id, Reason: simactors.Pick(r, reasons)}
 	}
 }
 
@@ -203,7 +204,7 @@ func MsgRelinquishGrantFactory(k keeper.Keeper, identity types.IdentityKeeper) s
 		if len(grants) == 0 {
 			return skip[*types.MsgRelinquishGrant](reporter, "no grant in force")
 		}
-		depts := groupByDept(members(ctx, identity, testData, reporter))
+		depts := simactors.GroupByDept(simactors.Members(ctx, identity, testData, reporter))
 		dids, err := controlledDids(ctx, identity, testData, reporter)
 		if err != nil {
 			return skip[*types.MsgRelinquishGrant](reporter, "DIDs: %s", err)
@@ -213,8 +214,8 @@ func MsgRelinquishGrantFactory(k keeper.Keeper, identity types.IdentityKeeper) s
 		if len(grants) == 0 {
 			return skip[*types.MsgRelinquishGrant](reporter, "no grant in force held by a department or DID a simulation account acts for")
 		}
-		g := pick(r, grants)
-		signer := pick(r, granteeSigners(g.Grantee, depts, byDid))
+		g := simactors.Pick(r, grants)
+		signer := simactors.Pick(r, granteeSigners(g.Grantee, depts, byDid))
 		return []simsx.SimAccount{signer}, &types.MsgRelinquishGrant{Signer: signer.AddressBech32, GrantId: g.Id}
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/trustcity/trustcity/x/datashare/keeper"
 	"github.com/trustcity/trustcity/x/datashare/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // MsgGiveConsentFactory records a data subject's consent: a controller of
@@ -34,8 +35,8 @@ func MsgGiveConsentFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx
 		if len(dids) == 0 {
 			return skip[*types.MsgGiveConsent](reporter, "no DID a simulation account controls")
 		}
-		c := pick(r, dids)
-		signer := pick(r, c.signers)
+		c := simactors.Pick(r, dids)
+		signer := simactors.Pick(r, c.signers)
 		now := blockTime(ctx)
 
 		all, err := datasets(ctx, k)
@@ -76,20 +77,20 @@ func MsgGiveConsentFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx
 			ExpiresAt: now.Add(randDuration(r, min(p.MaxConsentDuration, simMaxConsentDuration))),
 		}
 		if len(targets) > 0 && r.Intn(4) > 0 {
-			t := pick(r, targets)
+			t := simactors.Pick(r, targets)
 			msg.DepartmentId, msg.Purposes = t.dept, randPurposes(r, t.purpose)
 			if r.Intn(2) == 0 {
 				msg.DatasetId = t.datasetID
 			}
 			return []simsx.SimAccount{signer}, msg
 		}
-		known := groupByDept(members(ctx, identity, testData, reporter)).depts
+		known := simactors.GroupByDept(simactors.Members(ctx, identity, testData, reporter)).Depts
 		if len(known) == 0 {
 			return skip[*types.MsgGiveConsent](reporter, "no department to consent to")
 		}
-		msg.DepartmentId, msg.Purposes = pick(r, known), randPurposes(r, "")
+		msg.DepartmentId, msg.Purposes = simactors.Pick(r, known), randPurposes(r, "")
 		if len(about) > 0 && r.Intn(2) == 0 {
-			msg.DatasetId = pick(r, about)
+			msg.DatasetId = simactors.Pick(r, about)
 		}
 		return []simsx.SimAccount{signer}, msg
 	}
@@ -121,8 +122,8 @@ func MsgRevokeConsentFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 		if len(revocable) == 0 {
 			return skip[*types.MsgRevokeConsent](reporter, "no consent in force of a subject a simulation account controls")
 		}
-		c := pick(r, revocable)
-		signer := pick(r, byDid[c.Subject])
+		c := simactors.Pick(r, revocable)
+		signer := simactors.Pick(r, byDid[c.Subject])
 		return []simsx.SimAccount{signer}, &types.MsgRevokeConsent{Signer: signer.AddressBech32, ConsentId: c.Id}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/trustcity/trustcity/x/datashare/keeper"
 	"github.com/trustcity/trustcity/x/datashare/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // MsgCreateDatasetFactory creates a dataset owned by the department of an
@@ -22,11 +23,11 @@ import (
 func MsgCreateDatasetFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.SimMsgFactoryFn[*types.MsgCreateDataset] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgCreateDataset) {
 		r := testData.Rand().Rand
-		providers := holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER)
+		providers := simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER)
 		if len(providers) == 0 {
 			return skip[*types.MsgCreateDataset](reporter, "no simulation account may act as a DATA_PROVIDER")
 		}
-		by := pick(r, providers)
+		by := simactors.Pick(r, providers)
 		id := randDatasetID(r)
 		if r.Intn(4) == 0 {
 			// A dataset a device of the signer's department may publish to.
@@ -36,21 +37,21 @@ func MsgCreateDatasetFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 					continue
 				}
 				for _, acc := range testData.AllAccounts() {
-					if identity.AuthorizeDevice(ctx, acc.Address, by.dept, scope) == nil {
+					if identity.AuthorizeDevice(ctx, acc.Address, by.Dept, scope) == nil {
 						scopes = append(scopes, scope)
 						break
 					}
 				}
 			}
 			if len(scopes) > 0 {
-				id = pick(r, scopes)
+				id = simactors.Pick(r, scopes)
 			}
 		}
 		if has, err := k.Datasets.Has(ctx, id); err != nil || has {
 			return skip[*types.MsgCreateDataset](reporter, "dataset %q exists", id)
 		}
 		msg := &types.MsgCreateDataset{
-			Signer:      by.signer.AddressBech32,
+			Signer:      by.Signer.AddressBech32,
 			Id:          id,
 			Title:       randTitle(r, "Dataset"),
 			Description: randDescription(r),
@@ -67,7 +68,7 @@ func MsgCreateDatasetFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 				return skip[*types.MsgCreateDataset](reporter, "DIDs: %s", err)
 			}
 			if len(dids) > 0 {
-				msg.Sensitivity, msg.Subject = types.Sensitivity_SENSITIVITY_PERSONAL, pick(r, dids).did
+				msg.Sensitivity, msg.Subject = types.Sensitivity_SENSITIVITY_PERSONAL, simactors.Pick(r, dids).did
 			}
 		}
 		personal := msg.Sensitivity == types.Sensitivity_SENSITIVITY_PERSONAL
@@ -80,11 +81,11 @@ func MsgCreateDatasetFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 				return skip[*types.MsgCreateDataset](reporter, "standards: %s", err)
 			}
 			if len(active) > 0 {
-				s := pick(r, active)
+				s := simactors.Pick(r, active)
 				msg.Standard = types.StandardRef{Id: s.Id, Version: s.Version}
 			}
 		}
-		return []simsx.SimAccount{by.signer}, msg
+		return []simsx.SimAccount{by.Signer}, msg
 	}
 }
 
@@ -94,20 +95,20 @@ func MsgCreateDatasetFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 func MsgUpdateDatasetFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.SimMsgFactoryFn[*types.MsgUpdateDataset] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateDataset) {
 		r := testData.Rand().Rand
-		providers := groupByDept(holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
-		if len(providers.depts) == 0 {
+		providers := simactors.GroupByDept(simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
+		if len(providers.Depts) == 0 {
 			return skip[*types.MsgUpdateDataset](reporter, "no simulation account may act as a DATA_PROVIDER")
 		}
 		all, err := datasets(ctx, k)
 		if err != nil {
 			return skip[*types.MsgUpdateDataset](reporter, "datasets: %s", err)
 		}
-		owned := slices.DeleteFunc(all, func(d types.Dataset) bool { return len(providers.signers[d.Owner]) == 0 })
+		owned := slices.DeleteFunc(all, func(d types.Dataset) bool { return len(providers.Signers[d.Owner]) == 0 })
 		if len(owned) == 0 {
 			return skip[*types.MsgUpdateDataset](reporter, "no dataset of a department a simulation account provides data for")
 		}
-		d := pick(r, owned)
-		signer := pick(r, providers.signers[d.Owner])
+		d := simactors.Pick(r, owned)
+		signer := simactors.Pick(r, providers.Signers[d.Owner])
 		return []simsx.SimAccount{signer}, &types.MsgUpdateDataset{
 			Signer:      signer.AddressBech32,
 			DatasetId:   d.Id,
@@ -130,7 +131,7 @@ func MsgUpdateDatasetFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 func MsgPublishVersionFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.SimMsgFactoryFn[*types.MsgPublishVersion] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgPublishVersion) {
 		r := testData.Rand().Rand
-		providers := groupByDept(holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
+		providers := simactors.GroupByDept(simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
 		all, err := datasets(ctx, k)
 		if err != nil {
 			return skip[*types.MsgPublishVersion](reporter, "datasets: %s", err)
@@ -141,7 +142,7 @@ func MsgPublishVersionFactory(k keeper.Keeper, identity types.IdentityKeeper) si
 		}
 		var candidates []publishable
 		for _, d := range all {
-			signers := slices.Clone(providers.signers[d.Owner])
+			signers := slices.Clone(providers.Signers[d.Owner])
 			if slices.Contains(deviceScopes, d.Id) {
 				for _, acc := range testData.AllAccounts() {
 					if identity.AuthorizeDevice(ctx, acc.Address, d.Owner, d.Id) == nil {
@@ -156,8 +157,8 @@ func MsgPublishVersionFactory(k keeper.Keeper, identity types.IdentityKeeper) si
 		if len(candidates) == 0 {
 			return skip[*types.MsgPublishVersion](reporter, "no dataset a simulation account may publish to")
 		}
-		c := pick(r, candidates)
-		d, signer := c.d, pick(r, c.signers)
+		c := simactors.Pick(r, candidates)
+		d, signer := c.d, simactors.Pick(r, c.signers)
 		msg := &types.MsgPublishVersion{
 			Signer:      signer.AddressBech32,
 			DatasetId:   d.Id,
@@ -178,7 +179,7 @@ func MsgPublishVersionFactory(k keeper.Keeper, identity types.IdentityKeeper) si
 			if len(sources) == 0 {
 				break
 			}
-			src := pick(r, sources)
+			src := simactors.Pick(r, sources)
 			ref := types.DatasetRef{DatasetId: src.Id, Version: 1 + uint64(r.Int63n(int64(src.LatestVersion)))}
 			if !slices.Contains(msg.DerivedFrom, ref) {
 				msg.DerivedFrom = append(msg.DerivedFrom, ref)

@@ -8,6 +8,7 @@ import (
 	"github.com/trustcity/trustcity/x/datashare/keeper"
 	"github.com/trustcity/trustcity/x/datashare/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // MsgPostKeyEnvelopeFactory posts the content key of a version of a dataset
@@ -21,8 +22,8 @@ import (
 func MsgPostKeyEnvelopeFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.SimMsgFactoryFn[*types.MsgPostKeyEnvelope] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgPostKeyEnvelope) {
 		r := testData.Rand().Rand
-		providers := groupByDept(holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
-		if len(providers.depts) == 0 {
+		providers := simactors.GroupByDept(simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
+		if len(providers.Depts) == 0 {
 			return skip[*types.MsgPostKeyEnvelope](reporter, "no simulation account may act as a DATA_PROVIDER")
 		}
 		now := blockTime(ctx)
@@ -43,7 +44,7 @@ func MsgPostKeyEnvelopeFactory(k keeper.Keeper, identity types.IdentityKeeper) s
 			if err != nil {
 				return skip[*types.MsgPostKeyEnvelope](reporter, "dataset of grant %d: %s", g.Id, err)
 			}
-			signers := providers.signers[d.Owner]
+			signers := providers.Signers[d.Owner]
 			if len(signers) == 0 || d.LatestVersion == 0 {
 				continue
 			}
@@ -72,14 +73,14 @@ func MsgPostKeyEnvelopeFactory(k keeper.Keeper, identity types.IdentityKeeper) s
 		if len(candidates) == 0 {
 			return skip[*types.MsgPostKeyEnvelope](reporter, "no usable grant whose grantee has a key-agreement key, on a dataset with versions a simulation account provides")
 		}
-		c := pick(r, candidates)
-		signer := pick(r, c.signers)
+		c := simactors.Pick(r, candidates)
+		signer := simactors.Pick(r, c.signers)
 		return []simsx.SimAccount{signer}, &types.MsgPostKeyEnvelope{
 			Signer:       signer.AddressBech32,
 			GrantId:      c.g.Id,
 			Version:      1 + uint64(r.Int63n(int64(c.d.LatestVersion))),
-			RecipientKey: c.did + "#" + pick(r, c.keys).Id,
-			Algorithm:    pick(r, algorithms),
+			RecipientKey: c.did + "#" + simactors.Pick(r, c.keys).Id,
+			Algorithm:    simactors.Pick(r, algorithms),
 			Ciphertext:   randBytes(r, 16+r.Intn(simMaxEnvelopeBytes-15)),
 		}
 	}
@@ -100,7 +101,7 @@ func MsgRecordAccessFactory(k keeper.Keeper, identity types.IdentityKeeper) sims
 		if len(grants) == 0 {
 			return skip[*types.MsgRecordAccess](reporter, "no grant in force")
 		}
-		depts := groupByDept(members(ctx, identity, testData, reporter))
+		depts := simactors.GroupByDept(simactors.Members(ctx, identity, testData, reporter))
 		dids, err := controlledDids(ctx, identity, testData, reporter)
 		if err != nil {
 			return skip[*types.MsgRecordAccess](reporter, "DIDs: %s", err)
@@ -133,8 +134,8 @@ func MsgRecordAccessFactory(k keeper.Keeper, identity types.IdentityKeeper) sims
 		if len(candidates) == 0 {
 			return skip[*types.MsgRecordAccess](reporter, "no usable grant on a dataset with versions held by a department or DID a simulation account acts for")
 		}
-		c := pick(r, candidates)
-		signer := pick(r, c.signers)
+		c := simactors.Pick(r, candidates)
+		signer := simactors.Pick(r, c.signers)
 		return []simsx.SimAccount{signer}, &types.MsgRecordAccess{
 			Signer:  signer.AddressBech32,
 			GrantId: c.g.Id,

@@ -9,6 +9,7 @@ import (
 	"github.com/trustcity/trustcity/x/datashare/keeper"
 	"github.com/trustcity/trustcity/x/datashare/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // MsgSetAutoApprovalRuleFactory adds an auto-approval rule to a public or
@@ -23,8 +24,8 @@ func MsgSetAutoApprovalRuleFactory(k keeper.Keeper, identity types.IdentityKeepe
 		if err != nil {
 			return skip[*types.MsgSetAutoApprovalRule](reporter, "params: %s", err)
 		}
-		providers := groupByDept(holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
-		if len(providers.depts) == 0 {
+		providers := simactors.GroupByDept(simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
+		if len(providers.Depts) == 0 {
 			return skip[*types.MsgSetAutoApprovalRule](reporter, "no simulation account may act as a DATA_PROVIDER")
 		}
 		all, err := datasets(ctx, k)
@@ -33,7 +34,7 @@ func MsgSetAutoApprovalRuleFactory(k keeper.Keeper, identity types.IdentityKeepe
 		}
 		var open []types.Dataset
 		for _, d := range all {
-			if d.Sensitivity == types.Sensitivity_SENSITIVITY_PERSONAL || len(providers.signers[d.Owner]) == 0 {
+			if d.Sensitivity == types.Sensitivity_SENSITIVITY_PERSONAL || len(providers.Signers[d.Owner]) == 0 {
 				continue
 			}
 			rules, err := rulesOf(ctx, k, d.Id)
@@ -47,8 +48,8 @@ func MsgSetAutoApprovalRuleFactory(k keeper.Keeper, identity types.IdentityKeepe
 		if len(open) == 0 {
 			return skip[*types.MsgSetAutoApprovalRule](reporter, "no public or internal dataset with room for a rule that a simulation account provides")
 		}
-		d := pick(r, open)
-		signer := pick(r, providers.signers[d.Owner])
+		d := simactors.Pick(r, open)
+		signer := simactors.Pick(r, providers.Signers[d.Owner])
 		msg := &types.MsgSetAutoApprovalRule{
 			Signer:      signer.AddressBech32,
 			DatasetId:   d.Id,
@@ -57,12 +58,12 @@ func MsgSetAutoApprovalRuleFactory(k keeper.Keeper, identity types.IdentityKeepe
 		if r.Intn(2) == 0 {
 			msg.Role = randRole(r)
 		}
-		known := groupByDept(members(ctx, identity, testData, reporter)).depts
+		known := simactors.GroupByDept(simactors.Members(ctx, identity, testData, reporter)).Depts
 		for range r.Intn(simMaxListItems) {
 			if len(known) == 0 || len(msg.Departments) == 3 {
 				break
 			}
-			if dept := pick(r, known); !slices.Contains(msg.Departments, dept) {
+			if dept := simactors.Pick(r, known); !slices.Contains(msg.Departments, dept) {
 				msg.Departments = append(msg.Departments, dept)
 			}
 		}
@@ -78,8 +79,8 @@ func MsgSetAutoApprovalRuleFactory(k keeper.Keeper, identity types.IdentityKeepe
 func MsgRemoveAutoApprovalRuleFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.SimMsgFactoryFn[*types.MsgRemoveAutoApprovalRule] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgRemoveAutoApprovalRule) {
 		r := testData.Rand().Rand
-		providers := groupByDept(holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
-		if len(providers.depts) == 0 {
+		providers := simactors.GroupByDept(simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_DATA_PROVIDER))
+		if len(providers.Depts) == 0 {
 			return skip[*types.MsgRemoveAutoApprovalRule](reporter, "no simulation account may act as a DATA_PROVIDER")
 		}
 		type removable struct {
@@ -97,7 +98,7 @@ func MsgRemoveAutoApprovalRuleFactory(k keeper.Keeper, identity types.IdentityKe
 				}
 				owner, owners[rule.DatasetId] = d.Owner, d.Owner
 			}
-			if signers := providers.signers[owner]; len(signers) > 0 {
+			if signers := providers.Signers[owner]; len(signers) > 0 {
 				candidates = append(candidates, removable{rule: rule, signers: signers})
 			}
 			return false, nil
@@ -108,8 +109,8 @@ func MsgRemoveAutoApprovalRuleFactory(k keeper.Keeper, identity types.IdentityKe
 		if len(candidates) == 0 {
 			return skip[*types.MsgRemoveAutoApprovalRule](reporter, "no rule on a dataset a simulation account provides")
 		}
-		c := pick(r, candidates)
-		signer := pick(r, c.signers)
+		c := simactors.Pick(r, candidates)
+		signer := simactors.Pick(r, c.signers)
 		return []simsx.SimAccount{signer}, &types.MsgRemoveAutoApprovalRule{
 			Signer: signer.AddressBech32, DatasetId: c.rule.DatasetId, RuleId: c.rule.Id,
 		}

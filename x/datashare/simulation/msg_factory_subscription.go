@@ -9,6 +9,7 @@ import (
 
 	"github.com/trustcity/trustcity/x/datashare/keeper"
 	"github.com/trustcity/trustcity/x/datashare/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // MsgSubscribeFactory follows a dataset's new versions. A third of the time
@@ -40,17 +41,17 @@ func MsgSubscribeFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.S
 			return skip[*types.MsgSubscribe](reporter, "DIDs: %s", err)
 		}
 		if len(dids) > 0 && r.Intn(3) == 0 {
-			c := pick(r, dids)
-			signer, subscriber, grantee = pick(r, c.signers), c.did, c.did
+			c := simactors.Pick(r, dids)
+			signer, subscriber, grantee = simactors.Pick(r, c.signers), c.did, c.did
 			own = func(d types.Dataset) bool { return d.Subject == c.did }
 		} else {
-			actors := members(ctx, identity, testData, reporter)
+			actors := simactors.Members(ctx, identity, testData, reporter)
 			if len(actors) == 0 {
 				return skip[*types.MsgSubscribe](reporter, "no simulation account acts for a department")
 			}
-			a := pick(r, actors)
-			signer, subscriber = a.signer, a.dept
-			own = func(d types.Dataset) bool { return d.Owner == a.dept }
+			a := simactors.Pick(r, actors)
+			signer, subscriber = a.Signer, a.Dept
+			own = func(d types.Dataset) bool { return d.Owner == a.Dept }
 		}
 		var followable []types.Dataset
 		for _, d := range all {
@@ -71,7 +72,7 @@ func MsgSubscribeFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.S
 			return skip[*types.MsgSubscribe](reporter, "%s may follow no dataset it does not follow yet", subscriber)
 		}
 		return []simsx.SimAccount{signer}, &types.MsgSubscribe{
-			Signer: signer.AddressBech32, DatasetId: pick(r, followable).Id, Grantee: grantee,
+			Signer: signer.AddressBech32, DatasetId: simactors.Pick(r, followable).Id, Grantee: grantee,
 		}
 	}
 }
@@ -93,7 +94,7 @@ func MsgUnsubscribeFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx
 		if len(subs) == 0 {
 			return skip[*types.MsgUnsubscribe](reporter, "no subscription")
 		}
-		depts := groupByDept(members(ctx, identity, testData, reporter))
+		depts := simactors.GroupByDept(simactors.Members(ctx, identity, testData, reporter))
 		dids, err := controlledDids(ctx, identity, testData, reporter)
 		if err != nil {
 			return skip[*types.MsgUnsubscribe](reporter, "DIDs: %s", err)
@@ -108,8 +109,8 @@ func MsgUnsubscribeFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx
 		if len(ended) == 0 {
 			return skip[*types.MsgUnsubscribe](reporter, "no subscription of a department or DID a simulation account acts for")
 		}
-		s := pick(r, ended)
-		signer := pick(r, granteeSigners(s.Subscriber, depts, byDid))
+		s := simactors.Pick(r, ended)
+		signer := simactors.Pick(r, granteeSigners(s.Subscriber, depts, byDid))
 		msg := &types.MsgUnsubscribe{Signer: signer.AddressBech32, DatasetId: s.DatasetId}
 		if types.IsDID(s.Subscriber) {
 			msg.Grantee = s.Subscriber

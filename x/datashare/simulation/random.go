@@ -11,12 +11,8 @@ import (
 	"github.com/trustcity/trustcity/x/datashare/schema"
 	"github.com/trustcity/trustcity/x/datashare/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
-
-// pick returns a random element of a non-empty list.
-func pick[T any](r *rand.Rand, items []T) T {
-	return items[r.Intn(len(items))]
-}
 
 const slugChars = "abcdefghijklmnopqrstuvwxyz0123456789"
 
@@ -133,7 +129,7 @@ func randPurposes(r *rand.Rand, first string) []string {
 		if len(out) == simMaxListItems {
 			break
 		}
-		if p := pick(r, purposes); !slices.Contains(out, p) {
+		if p := simactors.Pick(r, purposes); !slices.Contains(out, p) {
 			out = append(out, p)
 		}
 	}
@@ -177,7 +173,7 @@ var simSchemas = []simSchema{
 			`"additionalProperties":false}`,
 		record: func(r *rand.Rand) string {
 			return fmt.Sprintf(`{"station":"st-%04d","pollutant":%q,"value":%s}`,
-				r.Intn(10000), pick(r, []string{"pm25", "pm10", "no2", "o3"}), decimal(r, 1000))
+				r.Intn(10000), simactors.Pick(r, []string{"pm25", "pm10", "no2", "o3"}), decimal(r, 1000))
 		},
 	},
 	{

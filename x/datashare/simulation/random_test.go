@@ -10,6 +10,7 @@ import (
 
 	"github.com/trustcity/trustcity/x/datashare/schema"
 	"github.com/trustcity/trustcity/x/datashare/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // TestSimSchemasAndRecords: every simulation standard compiles and fits
@@ -50,7 +51,7 @@ func TestRandomTextFitsTheFloor(t *testing.T) {
 		require.NoError(t, types.ValidateName("title", randTitle(r, "Dataset"), simMaxTextLength))
 		require.NoError(t, types.ValidateText("description", randDescription(r), simMaxDescriptionBytes))
 		require.NoError(t, types.ValidateLocator(randLocator(r, id), simMaxLocatorLength))
-		ps, err := types.NormalizePurposes(randPurposes(r, pick(r, purposes)), simMaxTextLength, simMaxListItems)
+		ps, err := types.NormalizePurposes(randPurposes(r, simactors.Pick(r, purposes)), simMaxTextLength, simMaxListItems)
 		require.NoError(t, err)
 		require.NotEmpty(t, ps)
 		d := randDuration(r, simMaxGrantDuration)

@@ -14,7 +14,7 @@ import (
 	"github.com/trustcity/trustcity/x/datashare/keeper"
 	"github.com/trustcity/trustcity/x/datashare/types"
 	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
-	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // The factories find their signers by asking x/identity, through the
@@ -44,55 +44,6 @@ func skip[T sdk.Msg](reporter simsx.SimulationReporter, format string, args ...a
 
 // blockTime is the time of the block the message will be delivered in.
 func blockTime(ctx context.Context) time.Time { return sdk.UnwrapSDKContext(ctx).BlockTime() }
-
-// actor is a simulation account and the department it acts for.
-type actor struct {
-	signer simsx.SimAccount
-	dept   string
-}
-
-// members returns the simulation accounts AuthorizeMember accepts (the
-// admin or a member of an active department), each with its department, in
-// the simulation's account order.
-func members(ctx context.Context, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) []actor {
-	var out []actor
-	for _, acc := range testData.AllAccounts() {
-		if dept, err := identity.AuthorizeMember(ctx, acc.Address); err == nil {
-			out = append(out, actor{signer: testData.GetAccount(reporter, acc.AddressBech32), dept: dept})
-		}
-	}
-	return out
-}
-
-// holders returns the simulation accounts AuthorizeRole accepts for role,
-// each with the department it acts for, in the simulation's account order.
-func holders(ctx context.Context, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter, role identitytypes.Role) []actor {
-	var out []actor
-	for _, acc := range testData.AllAccounts() {
-		if dept, err := identity.AuthorizeRole(ctx, acc.Address, role); err == nil {
-			out = append(out, actor{signer: testData.GetAccount(reporter, acc.AddressBech32), dept: dept})
-		}
-	}
-	return out
-}
-
-// byDept groups actors by department: the departments in first-seen order,
-// and each one's accounts.
-type byDept struct {
-	depts   []string
-	signers map[string][]simsx.SimAccount
-}
-
-func groupByDept(actors []actor) byDept {
-	g := byDept{signers: map[string][]simsx.SimAccount{}}
-	for _, a := range actors {
-		if len(g.signers[a.dept]) == 0 {
-			g.depts = append(g.depts, a.dept)
-		}
-		g.signers[a.dept] = append(g.signers[a.dept], a.signer)
-	}
-	return g
-}
 
 // controlled is a DID with the simulation accounts that control it.
 type controlled struct {
@@ -166,11 +117,11 @@ func controllers(list []controlled) map[string][]simsx.SimAccount {
 
 // granteeSigners returns the simulation accounts that may act as grantee:
 // the members of a department (depts), or the controllers of a DID (dids).
-func granteeSigners(grantee string, depts byDept, dids map[string][]simsx.SimAccount) []simsx.SimAccount {
+func granteeSigners(grantee string, depts simactors.ByDept, dids map[string][]simsx.SimAccount) []simsx.SimAccount {
 	if types.IsDID(grantee) {
 		return dids[grantee]
 	}
-	return depts.signers[grantee]
+	return depts.Signers[grantee]
 }
 
 // datasets returns every dataset, in id order.

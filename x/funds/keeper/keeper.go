@@ -108,8 +108,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 
 		LedgerSeq:       collections.NewSequence(sb, types.LedgerSeqKey, "ledger_seq"),
 		Ledger:          collections.NewMap(sb, types.LedgerKey, "ledger", collections.Uint64Key, codec.CollValue[types.LedgerEntry](cdc)),
-		LedgerByProgram: collections.NewKeySet(sb, types.LedgerByProgramAllKey, "ledger_by_program", uu),
-		LedgerByType: collections.NewKeySet(sb, types.LedgerByProgramKey, "ledger_by_type",
+		LedgerByProgram: collections.NewKeySet(sb, types.LedgerByProgramKey, "ledger_by_program", uu),
+		LedgerByType: collections.NewKeySet(sb, types.LedgerByTypeKey, "ledger_by_type",
 			collections.TripleKeyCodec(collections.Uint64Key, collections.Int32Key, collections.Uint64Key)),
 		LedgerByAllocation: collections.NewKeySet(sb, types.LedgerByAllocationKey, "ledger_by_allocation", uu),
 		LedgerByAccount: collections.NewKeySet(sb, types.LedgerByAccountKey, "ledger_by_account",

@@ -10,6 +10,7 @@ import (
 
 	"github.com/trustcity/trustcity/x/funds/keeper"
 	"github.com/trustcity/trustcity/x/funds/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // MsgAllocateFactory commits part of an allocation's available funds to a
@@ -25,9 +26,9 @@ func MsgAllocateFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.Si
 		if err != nil {
 			return skip[*types.MsgAllocate](reporter, "params: %s", err)
 		}
-		holding := groupByDept(members(ctx, identity, testData, reporter))
+		holding := simactors.GroupByDept(simactors.Members(ctx, identity, testData, reporter))
 		funded, err := nodes(ctx, k, func(a types.Allocation, _ types.Program) bool {
-			return a.Available().IsPositive() && len(holding.signers[a.DepartmentId]) > 0
+			return a.Available().IsPositive() && len(holding.Signers[a.DepartmentId]) > 0
 		})
 		if err != nil {
 			return skip[*types.MsgAllocate](reporter, "allocations: %s", err)
@@ -59,12 +60,12 @@ func MsgAllocateFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.Si
 		if len(targets) == 0 {
 			return skip[*types.MsgAllocate](reporter, "no funded allocation held by a simulation account with a department below it")
 		}
-		t := pick(r, targets)
-		signer := pick(r, holding.signers[t.n.a.DepartmentId])
+		t := simactors.Pick(r, targets)
+		signer := simactors.Pick(r, holding.Signers[t.n.a.DepartmentId])
 		return []simsx.SimAccount{signer}, &types.MsgAllocate{
 			Signer:       signer.AddressBech32,
 			AllocationId: t.n.a.Id,
-			DepartmentId: pick(r, t.depts),
+			DepartmentId: simactors.Pick(r, t.depts),
 			Amount:       sdk.NewCoin(t.n.p.Denom, randPart(r, t.n.a.Available())),
 		}
 	}
@@ -76,9 +77,9 @@ func MsgAllocateFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.Si
 func MsgReturnFundsFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.SimMsgFactoryFn[*types.MsgReturnFunds] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgReturnFunds) {
 		r := testData.Rand().Rand
-		holding := groupByDept(members(ctx, identity, testData, reporter))
+		holding := simactors.GroupByDept(simactors.Members(ctx, identity, testData, reporter))
 		children, err := nodes(ctx, k, func(a types.Allocation, _ types.Program) bool {
-			return a.ParentId != 0 && a.Available().IsPositive() && len(holding.signers[a.DepartmentId]) > 0
+			return a.ParentId != 0 && a.Available().IsPositive() && len(holding.Signers[a.DepartmentId]) > 0
 		})
 		if err != nil {
 			return skip[*types.MsgReturnFunds](reporter, "allocations: %s", err)
@@ -86,8 +87,8 @@ func MsgReturnFundsFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx
 		if len(children) == 0 {
 			return skip[*types.MsgReturnFunds](reporter, "no funded child allocation held by a simulation account")
 		}
-		n := pick(r, children)
-		signer := pick(r, holding.signers[n.a.DepartmentId])
+		n := simactors.Pick(r, children)
+		signer := simactors.Pick(r, holding.Signers[n.a.DepartmentId])
 		return []simsx.SimAccount{signer}, &types.MsgReturnFunds{
 			Signer:       signer.AddressBech32,
 			AllocationId: n.a.Id,

@@ -10,6 +10,7 @@ import (
 
 	"github.com/trustcity/trustcity/x/funds/keeper"
 	"github.com/trustcity/trustcity/x/funds/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // MsgDisburseFactory pays a simulation account other than the signer from
@@ -28,9 +29,9 @@ func MsgDisburseFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.Si
 		if err != nil {
 			return skip[*types.MsgDisburse](reporter, "params: %s", err)
 		}
-		holding := groupByDept(members(ctx, identity, testData, reporter))
+		holding := simactors.GroupByDept(simactors.Members(ctx, identity, testData, reporter))
 		funded, err := nodes(ctx, k, func(a types.Allocation, _ types.Program) bool {
-			return a.Available().IsPositive() && len(holding.signers[a.DepartmentId]) > 0
+			return a.Available().IsPositive() && len(holding.Signers[a.DepartmentId]) > 0
 		})
 		if err != nil {
 			return skip[*types.MsgDisburse](reporter, "allocations: %s", err)
@@ -53,21 +54,21 @@ func MsgDisburseFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.Si
 		if len(payable) == 0 {
 			return skip[*types.MsgDisburse](reporter, "no funded allocation held by a simulation account that can pay anyone")
 		}
-		n := pick(r, payable)
-		signer := pick(r, holding.signers[n.a.DepartmentId])
+		n := simactors.Pick(r, payable)
+		signer := simactors.Pick(r, holding.Signers[n.a.DepartmentId])
 		msg := &types.MsgDisburse{
 			Signer:       signer.AddressBech32,
 			AllocationId: n.a.Id,
-			PurposeCode:  pick(r, purposeCodes),
+			PurposeCode:  simactors.Pick(r, purposeCodes),
 			Reference:    randHash(r),
 		}
 		if t := n.p.EligibilityCredentialType; t != "" {
-			c := pick(r, creds[t])
+			c := simactors.Pick(r, creds[t])
 			others := without(c.beneficiaries, signer.AddressBech32)
 			if len(others) == 0 {
 				return skip[*types.MsgDisburse](reporter, "the only holder of credential %s would pay itself", c.id)
 			}
-			msg.CredentialId, msg.Beneficiary = c.id, pick(r, others).AddressBech32
+			msg.CredentialId, msg.Beneficiary = c.id, simactors.Pick(r, others).AddressBech32
 		} else {
 			msg.Beneficiary = otherAccount(r, testData, signer.AddressBech32)
 		}
@@ -103,7 +104,7 @@ type decidable struct {
 // account may decide, with those accounts (see decidable). withRequester
 // adds the requester, when it still acts for the holding department.
 func pendingDecidable(ctx context.Context, k keeper.Keeper, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter, withRequester bool) ([]decidable, error) {
-	depts := groupByDept(members(ctx, identity, testData, reporter))
+	depts := simactors.GroupByDept(simactors.Members(ctx, identity, testData, reporter))
 	pending, err := pendingDisbursements(ctx, k)
 	if err != nil {
 		return nil, err
@@ -114,12 +115,12 @@ func pendingDecidable(ctx context.Context, k keeper.Keeper, identity types.Ident
 		if err != nil {
 			return nil, err
 		}
-		signers := depts.signers[d.DepartmentId]
+		signers := depts.Signers[d.DepartmentId]
 		if !withRequester {
 			signers = without(signers, d.Requester)
 		}
 		if p.SupervisorDepartment != "" && p.SupervisorDepartment != d.DepartmentId {
-			signers = append(append([]simsx.SimAccount(nil), signers...), depts.signers[p.SupervisorDepartment]...)
+			signers = append(append([]simsx.SimAccount(nil), signers...), depts.Signers[p.SupervisorDepartment]...)
 		}
 		if len(signers) > 0 {
 			out = append(out, decidable{d: d, p: p, signers: signers})
@@ -153,8 +154,8 @@ func MsgApproveDisbursementFactory(k keeper.Keeper, identity types.IdentityKeepe
 		if len(payable) == 0 {
 			return skip[*types.MsgApproveDisbursement](reporter, "no payable pending disbursement a simulation account may approve")
 		}
-		c := pick(r, payable)
-		signer := pick(r, c.signers)
+		c := simactors.Pick(r, payable)
+		signer := simactors.Pick(r, c.signers)
 		return []simsx.SimAccount{signer}, &types.MsgApproveDisbursement{Signer: signer.AddressBech32, DisbursementId: c.d.Id}
 	}
 }
@@ -172,8 +173,8 @@ func MsgRejectDisbursementFactory(k keeper.Keeper, identity types.IdentityKeeper
 		if len(all) == 0 {
 			return skip[*types.MsgRejectDisbursement](reporter, "no pending disbursement a simulation account may decide")
 		}
-		c := pick(r, all)
-		signer := pick(r, c.signers)
-		return []simsx.SimAccount{signer}, &types.MsgRejectDisbursement{Signer: signer.AddressBech32, DisbursementId: c.d.Id, Reason: pick(r, reasons)}
+		c := simactors.Pick(r, all)
+		signer := simactors.Pick(r, c.signers)
+		return []simsx.SimAccount{signer}, &types.MsgRejectDisbursement{Signer: signer.AddressBech32, DisbursementId: c.d.Id, Reason: simactors.Pick(r, reasons)}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/trustcity/trustcity/x/funds/keeper"
 	"github.com/trustcity/trustcity/x/funds/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // MsgReportExpenditureFactory reports the use of part of what a paid
@@ -26,7 +27,7 @@ func MsgReportExpenditureFactory(k keeper.Keeper, judicial types.JudicialKeeper)
 		if len(paid) == 0 {
 			return skip[*types.MsgReportExpenditure](reporter, "no payment to a simulation account with use left to report")
 		}
-		d := pick(r, paid)
+		d := simactors.Pick(r, paid)
 		p, err := k.GetProgram(ctx, d.ProgramId)
 		if err != nil {
 			return skip[*types.MsgReportExpenditure](reporter, "program: %s", err)
@@ -36,7 +37,7 @@ func MsgReportExpenditureFactory(k keeper.Keeper, judicial types.JudicialKeeper)
 			Signer:         signer.AddressBech32,
 			DisbursementId: d.Id,
 			Amount:         sdk.NewCoin(p.Denom, randPart(r, d.Amount.Sub(d.Expended))),
-			PurposeCode:    pick(r, purposeCodes),
+			PurposeCode:    simactors.Pick(r, purposeCodes),
 		}
 		how := r.Intn(3)
 		if how > 0 {
@@ -45,7 +46,7 @@ func MsgReportExpenditureFactory(k keeper.Keeper, judicial types.JudicialKeeper)
 				return skip[*types.MsgReportExpenditure](reporter, "evidence: %s", err)
 			}
 			if len(evidence) > 0 {
-				msg.EvidenceId = pick(r, evidence)
+				msg.EvidenceId = simactors.Pick(r, evidence)
 			}
 		}
 		if how != 1 || msg.EvidenceId == 0 {

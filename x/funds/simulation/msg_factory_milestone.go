@@ -10,6 +10,7 @@ import (
 	"github.com/trustcity/trustcity/x/funds/keeper"
 	"github.com/trustcity/trustcity/x/funds/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // MsgDefineMilestoneFactory reserves part of an allocation's available
@@ -26,10 +27,10 @@ func MsgDefineMilestoneFactory(k keeper.Keeper, identity types.IdentityKeeper) s
 		if err != nil {
 			return skip[*types.MsgDefineMilestone](reporter, "params: %s", err)
 		}
-		holding := groupByDept(members(ctx, identity, testData, reporter))
+		holding := simactors.GroupByDept(simactors.Members(ctx, identity, testData, reporter))
 		funded, err := nodes(ctx, k, func(a types.Allocation, p types.Program) bool {
 			return p.SupervisorDepartment != "" && p.OpenItems < params.MaxOpenItems &&
-				a.Available().IsPositive() && len(holding.signers[a.DepartmentId]) > 0
+				a.Available().IsPositive() && len(holding.Signers[a.DepartmentId]) > 0
 		})
 		if err != nil {
 			return skip[*types.MsgDefineMilestone](reporter, "allocations: %s", err)
@@ -37,8 +38,8 @@ func MsgDefineMilestoneFactory(k keeper.Keeper, identity types.IdentityKeeper) s
 		if len(funded) == 0 {
 			return skip[*types.MsgDefineMilestone](reporter, "no funded allocation of a supervised program held by a simulation account")
 		}
-		n := pick(r, funded)
-		signer := pick(r, holding.signers[n.a.DepartmentId])
+		n := simactors.Pick(r, funded)
+		signer := simactors.Pick(r, holding.Signers[n.a.DepartmentId])
 		msg := &types.MsgDefineMilestone{
 			Signer:          signer.AddressBech32,
 			AllocationId:    n.a.Id,
@@ -72,8 +73,8 @@ type supervised struct {
 // confirm or reject, in id order. The contractor is never among the
 // signers: a supervisor does not judge its own work.
 func openSupervised(ctx context.Context, k keeper.Keeper, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]supervised, error) {
-	supervisors := groupByDept(holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_FUND_SUPERVISOR))
-	if len(supervisors.depts) == 0 {
+	supervisors := simactors.GroupByDept(simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_FUND_SUPERVISOR))
+	if len(supervisors.Depts) == 0 {
 		return nil, nil
 	}
 	open, err := openMilestones(ctx, k)
@@ -86,7 +87,7 @@ func openSupervised(ctx context.Context, k keeper.Keeper, identity types.Identit
 		if err != nil {
 			return nil, err
 		}
-		if signers := without(supervisors.signers[p.SupervisorDepartment], m.Contractor); p.SupervisorDepartment != "" && len(signers) > 0 {
+		if signers := without(supervisors.Signers[p.SupervisorDepartment], m.Contractor); p.SupervisorDepartment != "" && len(signers) > 0 {
 			out = append(out, supervised{m: m, signers: signers})
 		}
 	}
@@ -113,9 +114,9 @@ func MsgConfirmMilestoneFactory(k keeper.Keeper, identity types.IdentityKeeper, 
 		if len(evidence) == 0 {
 			return skip[*types.MsgConfirmMilestone](reporter, "no judicial evidence record in force to cite")
 		}
-		c := pick(r, open)
-		signer := pick(r, c.signers)
-		return []simsx.SimAccount{signer}, &types.MsgConfirmMilestone{Signer: signer.AddressBech32, MilestoneId: c.m.Id, EvidenceId: pick(r, evidence)}
+		c := simactors.Pick(r, open)
+		signer := simactors.Pick(r, c.signers)
+		return []simsx.SimAccount{signer}, &types.MsgConfirmMilestone{Signer: signer.AddressBech32, MilestoneId: c.m.Id, EvidenceId: simactors.Pick(r, evidence)}
 	}
 }
 
@@ -132,8 +133,8 @@ func MsgRejectMilestoneFactory(k keeper.Keeper, identity types.IdentityKeeper) s
 		if len(open) == 0 {
 			return skip[*types.MsgRejectMilestone](reporter, "no open milestone a simulation account supervises")
 		}
-		c := pick(r, open)
-		signer := pick(r, c.signers)
-		return []simsx.SimAccount{signer}, &types.MsgRejectMilestone{Signer: signer.AddressBech32, MilestoneId: c.m.Id, Reason: pick(r, reasons)}
+		c := simactors.Pick(r, open)
+		signer := simactors.Pick(r, c.signers)
+		return []simsx.SimAccount{signer}, &types.MsgRejectMilestone{Signer: signer.AddressBech32, MilestoneId: c.m.Id, Reason: simactors.Pick(r, reasons)}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/trustcity/trustcity/x/funds/keeper"
 	"github.com/trustcity/trustcity/x/funds/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // MsgCreateProgramFactory creates a program managed by the department of an
@@ -30,14 +31,14 @@ func MsgCreateProgramFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 		if err != nil {
 			return skip[*types.MsgCreateProgram](reporter, "params: %s", err)
 		}
-		managers := holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_FUND_MANAGER)
+		managers := simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_FUND_MANAGER)
 		if len(managers) == 0 {
 			return skip[*types.MsgCreateProgram](reporter, "no simulation account may act as a FUND_MANAGER")
 		}
-		by := pick(r, managers)
+		by := simactors.Pick(r, managers)
 		denom := sdk.DefaultBondDenom
-		if held := by.signer.LiquidBalance().Denoms(); len(held) > 0 {
-			denom = pick(r, held)
+		if held := by.Signer.LiquidBalance().Denoms(); len(held) > 0 {
+			denom = simactors.Pick(r, held)
 		}
 		budget := randBetween(r, math.NewInt(1_000_000), math.NewInt(10_000_000_000))
 		threshold := math.ZeroInt()
@@ -45,22 +46,22 @@ func MsgCreateProgramFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 			threshold = randBetween(r, math.OneInt(), budget.QuoRaw(10))
 		}
 		msg := &types.MsgCreateProgram{
-			Signer:            by.signer.AddressBech32,
+			Signer:            by.Signer.AddressBech32,
 			Name:              randProgramName(r),
 			BudgetCap:         sdk.NewCoin(denom, budget),
-			PurposeCode:       pick(r, purposeCodes),
+			PurposeCode:       simactors.Pick(r, purposeCodes),
 			ApprovalThreshold: sdk.NewCoin(denom, threshold),
-			RefundAddress:     pick(r, testData.AllAccounts()).AddressBech32,
+			RefundAddress:     simactors.Pick(r, testData.AllAccounts()).AddressBech32,
 		}
 		if r.Intn(4) > 0 {
 			var others []string
-			for _, s := range groupByDept(holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_FUND_SUPERVISOR)).depts {
-				if s != by.dept {
+			for _, s := range simactors.GroupByDept(simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_FUND_SUPERVISOR)).Depts {
+				if s != by.Dept {
 					others = append(others, s)
 				}
 			}
 			if len(others) > 0 {
-				msg.SupervisorDepartment = pick(r, others)
+				msg.SupervisorDepartment = simactors.Pick(r, others)
 			}
 		}
 		if r.Intn(4) == 0 {
@@ -69,10 +70,10 @@ func MsgCreateProgramFactory(k keeper.Keeper, identity types.IdentityKeeper) sim
 				return skip[*types.MsgCreateProgram](reporter, "credentials: %s", err)
 			}
 			if len(creds) > 0 {
-				msg.EligibilityCredentialType = pick(r, creds).typ
+				msg.EligibilityCredentialType = simactors.Pick(r, creds).typ
 			}
 		}
-		return []simsx.SimAccount{by.signer}, msg
+		return []simsx.SimAccount{by.Signer}, msg
 	}
 }
 
@@ -98,7 +99,7 @@ func MsgFundProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFund
 		if len(below) == 0 {
 			return skip[*types.MsgFundProgram](reporter, "no open program below its budget cap")
 		}
-		p := pick(r, below)
+		p := simactors.Pick(r, below)
 		var funders []simsx.SimAccount
 		for _, acc := range testData.AllAccounts() {
 			a := testData.GetAccount(reporter, acc.AddressBech32)
@@ -109,7 +110,7 @@ func MsgFundProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFund
 		if len(funders) == 0 {
 			return skip[*types.MsgFundProgram](reporter, "no simulation account holds %s", p.Denom)
 		}
-		funder := pick(r, funders)
+		funder := simactors.Pick(r, funders)
 		limit := math.MinInt(p.BudgetCap.Sub(p.Funded), funder.LiquidBalance().AmountOf(p.Denom).QuoRaw(4))
 		amount := limit
 		if r.Intn(3) > 0 {
@@ -130,22 +131,22 @@ func MsgFundProgramFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgFund
 func MsgCloseProgramFactory(k keeper.Keeper, identity types.IdentityKeeper) simsx.SimMsgFactoryFn[*types.MsgCloseProgram] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgCloseProgram) {
 		r := testData.Rand().Rand
-		managers := groupByDept(holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_FUND_MANAGER))
+		managers := simactors.GroupByDept(simactors.Holders(ctx, identity, testData, reporter, identitytypes.Role_ROLE_FUND_MANAGER))
 		programs, err := openPrograms(ctx, k)
 		if err != nil {
 			return skip[*types.MsgCloseProgram](reporter, "programs: %s", err)
 		}
 		var closable []types.Program
 		for _, p := range programs {
-			if p.OpenItems == 0 && len(managers.signers[p.ManagerDepartment]) > 0 {
+			if p.OpenItems == 0 && len(managers.Signers[p.ManagerDepartment]) > 0 {
 				closable = append(closable, p)
 			}
 		}
 		if len(closable) == 0 {
 			return skip[*types.MsgCloseProgram](reporter, "no open program without open items managed by a simulation account")
 		}
-		p := pick(r, closable)
-		signer := pick(r, managers.signers[p.ManagerDepartment])
+		p := simactors.Pick(r, closable)
+		signer := simactors.Pick(r, managers.Signers[p.ManagerDepartment])
 		return []simsx.SimAccount{signer}, &types.MsgCloseProgram{Signer: signer.AddressBech32, ProgramId: p.Id}
 	}
 }

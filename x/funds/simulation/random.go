@@ -7,6 +7,7 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/trustcity/trustcity/x/funds/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 const slugChars = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -29,7 +30,7 @@ func randHash(r *rand.Rand) []byte {
 
 // randProgramName returns a program name within simMaxTextLength.
 func randProgramName(r *rand.Rand) string {
-	return pick(r, []string{"Housing aid ", "Road repair ", "School meals ", "Flood relief "}) + randSlug(r, 8)
+	return simactors.Pick(r, []string{"Housing aid ", "Road repair ", "School meals ", "Flood relief "}) + randSlug(r, 8)
 }
 
 // purposeCodes are the purpose codes of programs, payments and reports:

@@ -1,7 +1,6 @@
 package simulation
 
 import (
-	"context"
 	"math/rand"
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
@@ -10,7 +9,6 @@ import (
 	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
 	"github.com/trustcity/trustcity/x/funds/types"
 	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
-	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
 
 // The factories find their signers by asking x/identity, through the
@@ -36,60 +34,6 @@ func skip[T sdk.Msg](reporter simsx.SimulationReporter, format string, args ...a
 	reporter.Skipf(format, args...)
 	var none T
 	return nil, none
-}
-
-// pick returns a random element of a non-empty list.
-func pick[T any](r *rand.Rand, items []T) T {
-	return items[r.Intn(len(items))]
-}
-
-// actor is a simulation account and the department it acts for.
-type actor struct {
-	signer simsx.SimAccount
-	dept   string
-}
-
-// members returns the simulation accounts AuthorizeMember accepts (the
-// admin or a member of an active department), each with its department, in
-// the simulation's account order.
-func members(ctx context.Context, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) []actor {
-	var out []actor
-	for _, acc := range testData.AllAccounts() {
-		if dept, err := identity.AuthorizeMember(ctx, acc.Address); err == nil {
-			out = append(out, actor{signer: testData.GetAccount(reporter, acc.AddressBech32), dept: dept})
-		}
-	}
-	return out
-}
-
-// holders returns the simulation accounts AuthorizeRole accepts for role,
-// each with the department it acts for, in the simulation's account order.
-func holders(ctx context.Context, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter, role identitytypes.Role) []actor {
-	var out []actor
-	for _, acc := range testData.AllAccounts() {
-		if dept, err := identity.AuthorizeRole(ctx, acc.Address, role); err == nil {
-			out = append(out, actor{signer: testData.GetAccount(reporter, acc.AddressBech32), dept: dept})
-		}
-	}
-	return out
-}
-
-// byDept groups actors by department: the departments in first-seen order,
-// and each one's accounts.
-type byDept struct {
-	depts   []string
-	signers map[string][]simsx.SimAccount
-}
-
-func groupByDept(actors []actor) byDept {
-	g := byDept{signers: map[string][]simsx.SimAccount{}}
-	for _, a := range actors {
-		if len(g.signers[a.dept]) == 0 {
-			g.depts = append(g.depts, a.dept)
-		}
-		g.signers[a.dept] = append(g.signers[a.dept], a.signer)
-	}
-	return g
 }
 
 // without returns the accounts of list other than the one with address addr.

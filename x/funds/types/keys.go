@@ -45,16 +45,16 @@ var (
 	// LedgerSeqKey, LedgerKey: entry id → LedgerEntry.
 	LedgerSeqKey = collections.NewPrefix(14)
 	LedgerKey    = collections.NewPrefix(15)
-	// LedgerByProgramKey: (program id, type, entry id) → ∅.
-	LedgerByProgramKey = collections.NewPrefix(16)
+	// LedgerByTypeKey: (program id, type, entry id) → ∅.
+	LedgerByTypeKey = collections.NewPrefix(16)
 	// LedgerByAllocationKey: (allocation id, entry id) → ∅, for the node the
 	// money left and the node it reached.
 	LedgerByAllocationKey = collections.NewPrefix(17)
 	// LedgerByAccountKey: (account address bytes, entry id) → ∅, for an
 	// account named as payer or payee.
 	LedgerByAccountKey = collections.NewPrefix(18)
-	// LedgerByProgramAllKey: (program id, entry id) → ∅.
-	LedgerByProgramAllKey = collections.NewPrefix(19)
+	// LedgerByProgramKey: (program id, entry id) → ∅.
+	LedgerByProgramKey = collections.NewPrefix(19)
 )
 
 // AllocationParty is how ledger entries name a node of an allocation tree.
