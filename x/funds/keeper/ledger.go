@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"strings"
 
 	"cosmossdk.io/collections"
 
@@ -41,9 +42,12 @@ func (k Keeper) storeLedger(ctx context.Context, e types.LedgerEntry) error {
 		}
 	}
 	for _, party := range []string{e.From, e.To} {
+		if party == "" || strings.HasPrefix(party, types.AllocationPartyPrefix) {
+			continue
+		}
 		addr, err := k.addressCodec.StringToBytes(party)
 		if err != nil {
-			continue // an allocation node or an address on another chain
+			continue // an address on another chain
 		}
 		if err := k.LedgerByAccount.Set(ctx, collections.Join([]byte(addr), e.Id)); err != nil {
 			return err

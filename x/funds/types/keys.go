@@ -57,7 +57,11 @@ var (
 	LedgerByProgramKey = collections.NewPrefix(19)
 )
 
+// AllocationPartyPrefix starts the name of an allocation tree's node in a
+// ledger entry's from and to.
+const AllocationPartyPrefix = "allocation/"
+
 // AllocationParty is how ledger entries name a node of an allocation tree.
 func AllocationParty(id uint64) string {
-	return "allocation/" + strconv.FormatUint(id, 10)
+	return AllocationPartyPrefix + strconv.FormatUint(id, 10)
 }
