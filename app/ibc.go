@@ -12,6 +12,8 @@ import (
 	ibcexported "github.com/cosmos/ibc-go/v11/modules/core/exported"
 	ibckeeper "github.com/cosmos/ibc-go/v11/modules/core/keeper"
 	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
+
+	fundsics20 "github.com/trustcity/trustcity/x/funds/ics20"
 )
 
 // initIBC builds IBC core, the 07-tendermint light client and the ICS-20
@@ -43,11 +45,11 @@ func (app *App) transferStack() porttypes.IBCModule {
 	return buildIBCStack(app.IBCKeeper.ChannelKeeper, transfer.NewIBCModule(app.TransferKeeper), app.transferMiddleware()...)
 }
 
-// transferMiddleware lists the middleware around ICS-20, innermost first.
-// Modules that react to transfers (program deposits and payouts over bank
-// chains) add theirs here; none is needed by the SDK modules alone.
+// transferMiddleware lists the middleware around ICS-20, innermost first:
+// x/funds credits transfers whose memo names a program to that program and
+// refuses, with an error acknowledgement, tagged transfers it cannot credit.
 func (app *App) transferMiddleware() []porttypes.Middleware {
-	return nil
+	return []porttypes.Middleware{fundsics20.NewMiddleware(app.FundsKeeper)}
 }
 
 // buildIBCStack wraps base in middlewares (innermost first) and connects the

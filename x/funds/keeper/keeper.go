@@ -11,7 +11,9 @@ import (
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
+
 	corestore "cosmossdk.io/core/store"
+	sdkaddress "github.com/cosmos/cosmos-sdk/types/address"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -37,6 +39,7 @@ type Keeper struct {
 	judicial     types.JudicialKeeper
 	bank         types.BankKeeper
 	escrow       sdk.AccAddress
+	deposits     sdk.AccAddress
 
 	Schema collections.Schema
 	Params collections.Item[types.Params]
@@ -84,6 +87,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 	k := Keeper{
 		cdc: cdc, addressCodec: addressCodec, authority: authority,
 		identity: identity, judicial: judicial, bank: bank, escrow: escrow,
+		deposits: sdkaddress.Module(types.ModuleName, []byte("ibc-deposits")),
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 
