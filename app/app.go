@@ -118,8 +118,9 @@ func New(
 	}
 
 	app.initKeepers(appOpts, logger)
+	app.initIBCKeepers()
 	app.initTrustCityKeepers()
-	app.initIBC()
+	app.initIBCRouter()
 	app.initModuleManager()
 	app.sm = app.newSimulationManager()
 

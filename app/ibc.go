@@ -16,9 +16,9 @@ import (
 	fundsics20 "github.com/trustcity/trustcity/x/funds/ics20"
 )
 
-// initIBC builds IBC core, the 07-tendermint light client and the ICS-20
-// transfer application, and seals the IBC router.
-func (app *App) initIBC() {
+// initIBCKeepers builds IBC core and the ICS-20 transfer keeper; x/funds,
+// built next, pays out through the transfer keeper.
+func (app *App) initIBCKeepers() {
 	cdc := app.appCodec
 	gov := authority()
 
@@ -29,12 +29,16 @@ func (app *App) initIBC() {
 		cdc, app.AccountKeeper.AddressCodec(), runtime.NewKVStoreService(app.keys[ibctransfertypes.StoreKey]),
 		app.IBCKeeper.ChannelKeeper, app.MsgServiceRouter(), app.AccountKeeper, app.BankKeeper, gov,
 	)
+}
 
+// initIBCRouter routes each IBC port to its application stack, seals the
+// router and adds the 07-tendermint light client.
+func (app *App) initIBCRouter() {
 	router := porttypes.NewRouter()
 	router.AddRoute(ibctransfertypes.ModuleName, app.transferStack())
 	app.IBCKeeper.SetRouter(router)
 
-	app.tmLightClient = ibctm.NewLightClientModule(cdc, app.IBCKeeper.ClientKeeper.GetStoreProvider())
+	app.tmLightClient = ibctm.NewLightClientModule(app.appCodec, app.IBCKeeper.ClientKeeper.GetStoreProvider())
 	app.IBCKeeper.ClientKeeper.AddRoute(ibctm.ModuleName, &app.tmLightClient)
 }
 

@@ -32,5 +32,6 @@ func (app *App) initTrustCityKeepers() {
 	app.FundsKeeper = fundskeeper.NewKeeper(
 		app.appCodec, runtime.NewKVStoreService(app.keys[fundstypes.StoreKey]),
 		app.AccountKeeper.AddressCodec(), authority(), app.IdentityKeeper, app.JudicialKeeper, app.BankKeeper, app.AccountKeeper,
+		app.TransferKeeper,
 	)
 }

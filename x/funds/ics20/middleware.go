@@ -24,13 +24,15 @@ type Keeper interface {
 	AddressCodec() address.Codec
 	CheckDeposit(ctx context.Context, programID uint64, coin sdk.Coin) error
 	ReceiveIBCDeposit(ctx context.Context, programID uint64, coin sdk.Coin, origin types.IbcOrigin) (uint64, error)
+	PayoutAcknowledged(ctx context.Context, channel string, sequence uint64, success bool, reason string) error
 }
 
 var _ porttypes.Middleware = (*Middleware)(nil)
 
-// Middleware wraps the ICS-20 application. Every channel handshake,
-// acknowledgement, timeout and outgoing packet passes through unchanged;
-// only OnRecvPacket looks at the memo.
+// Middleware wraps the ICS-20 application. Channel handshakes and outgoing
+// packets pass through unchanged. OnRecvPacket looks at the memo;
+// acknowledgements and timeouts, once ICS-20 has handled them (refunding the
+// sender of a failed transfer), end x/funds' payouts in flight.
 type Middleware struct {
 	app    porttypes.IBCModule
 	ics4   porttypes.ICS4Wrapper
@@ -167,14 +169,26 @@ func (m *Middleware) OnChanCloseConfirm(ctx sdk.Context, portID, channelID strin
 	return m.app.OnChanCloseConfirm(ctx, portID, channelID)
 }
 
-// OnAcknowledgementPacket passes through.
-func (m *Middleware) OnAcknowledgementPacket(ctx sdk.Context, version string, packet channeltypes.Packet, ack []byte, relayer sdk.AccAddress) error {
-	return m.app.OnAcknowledgementPacket(ctx, version, packet, ack, relayer)
+// OnAcknowledgementPacket lets ICS-20 handle the acknowledgement, then ends
+// the payout the packet carried, if it was one.
+func (m *Middleware) OnAcknowledgementPacket(ctx sdk.Context, version string, packet channeltypes.Packet, ackBz []byte, relayer sdk.AccAddress) error {
+	if err := m.app.OnAcknowledgementPacket(ctx, version, packet, ackBz, relayer); err != nil {
+		return err
+	}
+	var ack channeltypes.Acknowledgement
+	if err := transfertypes.ModuleCdc.UnmarshalJSON(ackBz, &ack); err != nil {
+		return err // ICS-20 accepted it, so this does not happen
+	}
+	return m.keeper.PayoutAcknowledged(ctx, packet.SourceChannel, packet.Sequence, ack.Success(), ack.GetError())
 }
 
-// OnTimeoutPacket passes through.
+// OnTimeoutPacket lets ICS-20 refund the sender, then returns the payout the
+// packet carried, if it was one.
 func (m *Middleware) OnTimeoutPacket(ctx sdk.Context, version string, packet channeltypes.Packet, relayer sdk.AccAddress) error {
-	return m.app.OnTimeoutPacket(ctx, version, packet, relayer)
+	if err := m.app.OnTimeoutPacket(ctx, version, packet, relayer); err != nil {
+		return err
+	}
+	return m.keeper.PayoutAcknowledged(ctx, packet.SourceChannel, packet.Sequence, false, "timed out")
 }
 
 // SendPacket passes through.

@@ -229,3 +229,22 @@ func TestBeneficiaryCannotApprove(t *testing.T) {
 	})
 	require.Equal(t, int64(150_000), f.balance("treasuryClerk").Int64())
 }
+
+func TestPayoutNeedsIBC(t *testing.T) {
+	f := newFixture(t)
+	f.tree()
+	payout := func(channel, receiver string) func(sdk.Context) error {
+		return func(ctx sdk.Context) error {
+			_, err := f.msg.Disburse(ctx, &types.MsgDisburse{Signer: f.addr["villageClerk"], AllocationId: 3, Beneficiary: f.addr["household"],
+				Amount: coin(10), PurposeCode: "16010", Reference: hashOf("voucher"), CredentialId: "cred-household",
+				IbcChannel: channel, IbcReceiver: receiver})
+			return err
+		}
+	}
+	f.runRejects(t, []rejectCase{
+		{"channel without receiver", types.ErrInvalidRequest, payout("channel-0", "")},
+		{"receiver without channel", types.ErrInvalidRequest, payout("", "cosmos1abc")},
+		// The fixture's keeper has no transfer keeper, like a chain without IBC.
+		{"no IBC on this chain", types.ErrInvalidRequest, payout("channel-0", "cosmos1abc")},
+	})
+}

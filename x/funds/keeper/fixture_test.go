@@ -108,7 +108,7 @@ func newFixture(t *testing.T) *fixture {
 	jk := judicialkeeper.NewKeeper(cdc, runtime.NewKVStoreService(jKey), ac, gov, idk)
 	require.NoError(t, jk.InitGenesis(ctx, judicialtypes.DefaultGenesis()))
 	newKeeper := func(key *storetypes.KVStoreKey) keeper.Keeper {
-		return keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, gov, idk, jk, bk, ak)
+		return keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, gov, idk, jk, bk, ak, nil)
 	}
 	k := newKeeper(key)
 	require.NoError(t, k.InitGenesis(ctx, types.DefaultGenesis()))

@@ -163,8 +163,10 @@ func (imp *importer) disbursements(ctx context.Context, gs *types.GenesisState) 
 		}
 		paid := d.Status == types.DisbursementStatus_DISBURSEMENT_STATUS_PAID
 		switch {
-		case d.Status < types.DisbursementStatus_DISBURSEMENT_STATUS_PENDING || d.Status > types.DisbursementStatus_DISBURSEMENT_STATUS_REJECTED:
+		case d.Status < types.DisbursementStatus_DISBURSEMENT_STATUS_PENDING || d.Status > types.DisbursementStatus_DISBURSEMENT_STATUS_RETURNED:
 			return invalid("disbursement", d.Id, "status %s", d.Status)
+		case (d.Status == types.DisbursementStatus_DISBURSEMENT_STATUS_IN_FLIGHT || d.Status == types.DisbursementStatus_DISBURSEMENT_STATUS_RETURNED) && d.IbcPayout == nil:
+			return invalid("disbursement", d.Id, "%s without an IBC payout", d.Status)
 		case !nonNegative(d.Expended) || (!paid && !d.Expended.IsZero()):
 			return invalid("disbursement", d.Id, "only a paid disbursement reports use, never negative")
 		case paid != (d.PaidAt != nil):
@@ -182,6 +184,17 @@ func (imp *importer) disbursements(ctx context.Context, gs *types.GenesisState) 
 		imp.maxDisbursement = d.Id
 		if err := imp.k.storeDisbursement(ctx, d, true); err != nil {
 			return err
+		}
+		if d.Status == types.DisbursementStatus_DISBURSEMENT_STATUS_IN_FLIGHT {
+			key := collections.Join(d.IbcPayout.SourceChannel, d.IbcPayout.Sequence)
+			if has, err := imp.k.Payouts.Has(ctx, key); err != nil {
+				return err
+			} else if has {
+				return invalid("disbursement", d.Id, "payout %s/%d is another disbursement's", key.K1(), key.K2())
+			}
+			if err := imp.k.Payouts.Set(ctx, key, d.Id); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

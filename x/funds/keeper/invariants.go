@@ -176,6 +176,9 @@ func (k Keeper) ledgerInvariant(ctx context.Context) error {
 			p.Expended = p.Expended.Add(e.Amount)
 		case types.LedgerType_LEDGER_TYPE_REFUND:
 			p.Refunded = p.Refunded.Add(e.Amount)
+		case types.LedgerType_LEDGER_TYPE_PAYOUT_RETURNED:
+			from.Disbursed = from.Disbursed.Sub(e.Amount)
+			p.Disbursed = p.Disbursed.Sub(e.Amount)
 		default:
 			return true, fmt.Errorf("ledger entry %d has type %s", id, e.Type)
 		}
@@ -206,13 +209,15 @@ func (k Keeper) ledgerInvariant(ctx context.Context) error {
 	})
 }
 
-// openItemsInvariant: each program's open items and each allocation's
-// reservation are its pending disbursements and open milestones; the pending
-// index lists exactly the pending disbursements.
+// openItemsInvariant: each program's open items are its pending
+// disbursements, open milestones and payouts in flight, and each
+// allocation's reservation its pending disbursements and open milestones;
+// the pending and payout indexes list exactly the pending and in-flight
+// disbursements.
 func (k Keeper) openItemsInvariant(ctx context.Context) error {
 	items := map[uint64]uint32{}
 	reserved := map[uint64]math.Int{}
-	pendingCount := 0
+	pendingCount, inFlight := 0, 0
 	add := func(program, allocation uint64, amount math.Int) {
 		items[program]++
 		if r, ok := reserved[allocation]; ok {
@@ -237,6 +242,17 @@ func (k Keeper) openItemsInvariant(ctx context.Context) error {
 			pendingCount++
 			add(d.ProgramId, d.AllocationId, d.Amount)
 		}
+		if d.Status == types.DisbursementStatus_DISBURSEMENT_STATUS_IN_FLIGHT {
+			inFlight++
+			items[d.ProgramId]++ // an open item with nothing reserved: its coins are out
+			if d.IbcPayout == nil {
+				return true, fmt.Errorf("disbursement %d is in flight without an IBC payout", id)
+			}
+			named, err := k.Payouts.Get(ctx, collections.Join(d.IbcPayout.SourceChannel, d.IbcPayout.Sequence))
+			if err != nil || named != id {
+				return true, fmt.Errorf("disbursement %d is in flight as %s/%d, which the payout index does not name it for", id, d.IbcPayout.SourceChannel, d.IbcPayout.Sequence)
+			}
+		}
 		return false, nil
 	})
 	if err != nil {
@@ -248,6 +264,13 @@ func (k Keeper) openItemsInvariant(ctx context.Context) error {
 	}
 	if indexed != pendingCount {
 		return fmt.Errorf("the pending index lists %d disbursements; %d are pending", indexed, pendingCount)
+	}
+	payouts := 0
+	if err := k.Payouts.Walk(ctx, nil, func(pairSU, uint64) (bool, error) { payouts++; return false, nil }); err != nil {
+		return err
+	}
+	if payouts != inFlight {
+		return fmt.Errorf("the payout index lists %d payouts; %d disbursements are in flight", payouts, inFlight)
 	}
 	err = k.Milestones.Walk(ctx, nil, func(_ uint64, m types.Milestone) (bool, error) {
 		if m.Status == types.MilestoneStatus_MILESTONE_STATUS_OPEN {

@@ -26,6 +26,7 @@ type (
 	pairUU  = collections.Pair[uint64, uint64]
 	pairUS  = collections.Pair[uint64, string]
 	pairBU  = collections.Pair[[]byte, uint64]
+	pairSU  = collections.Pair[string, uint64]
 	tripUUU = collections.Triple[uint64, uint32, uint64]
 	tripUTU = collections.Triple[uint64, int32, uint64]
 )
@@ -38,8 +39,10 @@ type Keeper struct {
 	identity     types.IdentityKeeper
 	judicial     types.JudicialKeeper
 	bank         types.BankKeeper
+	transfer     types.TransferKeeper
 	escrow       sdk.AccAddress
 	deposits     sdk.AccAddress
+	payouts      sdk.AccAddress
 
 	Schema collections.Schema
 	Params collections.Item[types.Params]
@@ -67,13 +70,17 @@ type Keeper struct {
 	LedgerByType       collections.KeySet[tripUTU]
 	LedgerByAllocation collections.KeySet[pairUU]
 	LedgerByAccount    collections.KeySet[pairBU]
+
+	Payouts collections.Map[pairSU, uint64]
 }
 
 // NewKeeper builds the keeper. authority may change params; identity
 // answers who may act for which department; judicial tells whether cited
-// evidence exists; bank and the escrow module account hold the coins.
+// evidence exists; bank and the escrow module account hold the coins;
+// transfer sends payouts to bank chains (nil: payouts over IBC are refused).
 func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, addressCodec address.Codec, authority string,
 	identity types.IdentityKeeper, judicial types.JudicialKeeper, bank types.BankKeeper, accounts types.AccountKeeper,
+	transfer types.TransferKeeper,
 ) Keeper {
 	if _, err := addressCodec.StringToBytes(authority); err != nil {
 		panic(fmt.Sprintf("funds: invalid authority %q: %v", authority, err))
@@ -87,7 +94,9 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 	k := Keeper{
 		cdc: cdc, addressCodec: addressCodec, authority: authority,
 		identity: identity, judicial: judicial, bank: bank, escrow: escrow,
+		transfer: transfer,
 		deposits: sdkaddress.Module(types.ModuleName, []byte("ibc-deposits")),
+		payouts:  sdkaddress.Module(types.ModuleName, []byte("ibc-payouts")),
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 
@@ -118,6 +127,9 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		LedgerByAllocation: collections.NewKeySet(sb, types.LedgerByAllocationKey, "ledger_by_allocation", uu),
 		LedgerByAccount: collections.NewKeySet(sb, types.LedgerByAccountKey, "ledger_by_account",
 			collections.PairKeyCodec(collections.BytesKey, collections.Uint64Key)),
+
+		Payouts: collections.NewMap(sb, types.PayoutsKey, "payouts",
+			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key), collections.Uint64Value),
 	}
 	s, err := sb.Build()
 	if err != nil {

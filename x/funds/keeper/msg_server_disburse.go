@@ -48,6 +48,10 @@ func (m msgServer) Disburse(ctx context.Context, msg *types.MsgDisburse) (*types
 	if err := types.ValidateHash("reference", msg.Reference, true); err != nil {
 		return nil, err
 	}
+	payout, err := m.checkPayout(msg.IbcChannel, msg.IbcReceiver)
+	if err != nil {
+		return nil, err
+	}
 	if err := available(a, amount, p.Denom); err != nil {
 		return nil, err
 	}
@@ -69,7 +73,7 @@ func (m msgServer) Disburse(ctx context.Context, msg *types.MsgDisburse) (*types
 		Id: id, ProgramId: p.Id, AllocationId: a.Id, Beneficiary: beneficiaryStr, Amount: amount,
 		PurposeCode: msg.PurposeCode, Reference: msg.Reference, CredentialId: msg.CredentialId,
 		Requester: signerStr, DepartmentId: a.DepartmentId, Status: types.DisbursementStatus_DISBURSEMENT_STATUS_PENDING,
-		Expended: math.ZeroInt(), CreatedHeight: height, CreatedAt: now,
+		Expended: math.ZeroInt(), CreatedHeight: height, CreatedAt: now, IbcPayout: payout,
 	}
 	if pending {
 		if err := m.storeDisbursement(ctx, d, true); err != nil {
@@ -89,7 +93,7 @@ func (m msgServer) Disburse(ctx context.Context, msg *types.MsgDisburse) (*types
 	if err != nil {
 		return nil, err
 	}
-	return &types.MsgDisburseResponse{DisbursementId: id, Paid: true, LedgerEntryId: entry}, nil
+	return &types.MsgDisburseResponse{DisbursementId: id, Paid: payout == nil, LedgerEntryId: entry}, nil
 }
 
 // pendingDisbursement loads a pending disbursement with its program and

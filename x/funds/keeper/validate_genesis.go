@@ -26,6 +26,6 @@ func (moduleAddresses) GetModuleAddress(name string) sdk.AccAddress {
 // chain start.
 func ValidateGenesis(cdc codec.BinaryCodec, addressCodec address.Codec, gs *types.GenesisState) error {
 	return scratch.Import(types.StoreKey, types.ModuleName, addressCodec, func(ctx sdk.Context, store corestore.KVStoreService, authority string) error {
-		return NewKeeper(cdc, store, addressCodec, authority, nil, nil, nil, moduleAddresses{}).InitGenesis(ctx, gs)
+		return NewKeeper(cdc, store, addressCodec, authority, nil, nil, nil, moduleAddresses{}, nil).InitGenesis(ctx, gs)
 	})
 }

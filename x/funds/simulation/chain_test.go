@@ -89,7 +89,7 @@ func newSimChain(t *testing.T, seed int64) *simChain {
 	require.NoError(t, idk.InitGenesis(ctx, identitytypes.DefaultGenesis()))
 	jk := judicialkeeper.NewKeeper(cdc, runtime.NewKVStoreService(jKey), ac, gov, idk)
 	require.NoError(t, jk.InitGenesis(ctx, judicialtypes.DefaultGenesis()))
-	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, gov, idk, jk, bk, ak)
+	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, gov, idk, jk, bk, ak, nil)
 	r := rand.New(rand.NewSource(seed))
 	require.NoError(t, k.InitGenesis(ctx, simulation.RandomGenesis(r)))
 

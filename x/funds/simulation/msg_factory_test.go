@@ -188,9 +188,12 @@ func TestFactoriesBuildMessagesThatSucceed(t *testing.T) {
 	}
 	for _, coll := range c.k.Schema.ListCollections() {
 		require.Len(t, coll.GetPrefix(), 1, coll.GetName())
+		if coll.GetName() == "payouts" {
+			continue // written by payouts over IBC only: the simulation has no channel (app/funds_ibc_test.go covers them)
+		}
 		require.True(t, prefixes[coll.GetPrefix()[0]], "collection %s holds no entry", coll.GetName())
 	}
-	require.Len(t, prefixes, len(c.k.Schema.ListCollections()), "entries outside every collection")
+	require.Len(t, prefixes, len(c.k.Schema.ListCollections())-1, "entries outside every collection (payouts aside)")
 
 	// The export imports into an empty store (next to the same bank, whose
 	// escrow balance import checks) as the same state.
@@ -198,7 +201,7 @@ func TestFactoriesBuildMessagesThatSucceed(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, keeper.ValidateGenesis(testCodec(), keepertest.AddressCodec(), exported))
 	imported := keeper.NewKeeper(testCodec(), runtime.NewKVStoreService(c.spare), keepertest.AddressCodec(), keepertest.Authority(),
-		c.idk, c.jk, c.bank, moduleAccounts{})
+		c.idk, c.jk, c.bank, moduleAccounts{}, nil)
 	require.NoError(t, imported.InitGenesis(c.ctx, exported))
 	requireSameStore(t, c, c.key, c.spare)
 }

@@ -5,6 +5,8 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	transfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
+
 	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
@@ -33,6 +35,11 @@ type BankKeeper interface {
 	SendCoinsFromModuleToAccount(ctx context.Context, senderModule string, recipient sdk.AccAddress, amt sdk.Coins) error
 	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
 	BlockedAddr(addr sdk.AccAddress) bool
+}
+
+// TransferKeeper sends ICS-20 transfers (payouts to bank chains).
+type TransferKeeper interface {
+	Transfer(ctx context.Context, msg *transfertypes.MsgTransfer) (*transfertypes.MsgTransferResponse, error)
 }
 
 // AccountKeeper gives the escrow module account's address.

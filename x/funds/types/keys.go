@@ -55,6 +55,9 @@ var (
 	LedgerByAccountKey = collections.NewPrefix(18)
 	// LedgerByProgramKey: (program id, entry id) → ∅.
 	LedgerByProgramKey = collections.NewPrefix(19)
+	// PayoutsKey: (source channel, packet sequence) → disbursement id, for
+	// payouts over IBC in flight.
+	PayoutsKey = collections.NewPrefix(20)
 )
 
 // AllocationPartyPrefix starts the name of an allocation tree's node in a

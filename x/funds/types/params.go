@@ -1,5 +1,7 @@
 package types
 
+import "time"
+
 // Hard caps on the parameters. Genesis import checks records against them,
 // so lowering a limit never makes the chain's own export impossible to import.
 const (
@@ -8,27 +10,31 @@ const (
 	MaxTextLengthCap   = 4096
 	MaxOpenItemsCap    = 100_000
 	MaxJurisdictionGas = 1_000_000
+	MaxPayoutTimeout   = 30 * 24 * time.Hour
+	minPayoutTimeout   = time.Minute
 )
 
 // DefaultParams returns the parameters of a new chain.
 func DefaultParams() Params {
 	return Params{
-		MaxDepth:        8,
-		MaxChildren:     256,
-		MaxTextLength:   256,
-		MaxOpenItems:    1000,
-		JurisdictionGas: 1000,
+		MaxDepth:         8,
+		MaxChildren:      256,
+		MaxTextLength:    256,
+		MaxOpenItems:     1000,
+		JurisdictionGas:  1000,
+		IbcPayoutTimeout: 10 * time.Minute,
 	}
 }
 
 // CapParams returns the hard caps as params.
 func CapParams() Params {
 	return Params{
-		MaxDepth:        MaxDepthCap,
-		MaxChildren:     MaxChildrenCap,
-		MaxTextLength:   MaxTextLengthCap,
-		MaxOpenItems:    MaxOpenItemsCap,
-		JurisdictionGas: MaxJurisdictionGas,
+		MaxDepth:         MaxDepthCap,
+		MaxChildren:      MaxChildrenCap,
+		MaxTextLength:    MaxTextLengthCap,
+		MaxOpenItems:     MaxOpenItemsCap,
+		JurisdictionGas:  MaxJurisdictionGas,
+		IbcPayoutTimeout: MaxPayoutTimeout,
 	}
 }
 
@@ -53,6 +59,9 @@ func (p Params) Validate() error {
 	}
 	if p.JurisdictionGas > MaxJurisdictionGas {
 		return ErrInvalidParams.Wrapf("jurisdiction_gas must be at most %d", MaxJurisdictionGas)
+	}
+	if p.IbcPayoutTimeout < minPayoutTimeout || p.IbcPayoutTimeout > MaxPayoutTimeout {
+		return ErrInvalidParams.Wrapf("ibc_payout_timeout must be between %s and %s", minPayoutTimeout, MaxPayoutTimeout)
 	}
 	return nil
 }
