@@ -19,13 +19,15 @@ import (
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
 )
 
-// fundsEscrow is what fundsGenesis's program holds: funded 1000, paid 300.
+// fundsEscrow is what fundsGenesis's program holds: funded 1100, paid 300
+// here and 100 in flight to a bank chain.
 const fundsEscrow = 700
 
 // fundsGenesis is an x/funds genesis with a record of every kind on the
-// departments of identityGenesis: a program of city funded with 1000 of
+// departments of identityGenesis: a program of city funded with 1100 of
 // which 400 went to civil-affairs; a paid disbursement with a reported use,
-// a pending one, a milestone paid citing judicial evidence 1 and an open one.
+// a pending one, one in flight over IBC, a milestone paid citing judicial
+// evidence 1 and an open one.
 func fundsGenesis(ids identitytypes.GenesisState) fundstypes.GenesisState {
 	city, civil, issuer := ids.Departments[0], ids.Departments[1], ids.Members[0].Address
 	at := genesisTime.Add(-time.Hour)
@@ -38,10 +40,10 @@ func fundsGenesis(ids identitytypes.GenesisState) fundstypes.GenesisState {
 			Id: 1, Name: "Relief", Denom: BondDenom, BudgetCap: n(10_000), PurposeCode: "16010", ApprovalThreshold: n(500),
 			SupervisorDepartment: civil.Id, EligibilityCredentialType: "ResidentCard", ManagerDepartment: city.Id, Creator: city.Admin,
 			RefundAddress: city.Admin, Status: fundstypes.ProgramStatus_PROGRAM_STATUS_OPEN, RootAllocationId: 1,
-			Funded: n(1000), Disbursed: n(300), Expended: n(50), Refunded: n(0), Reserved: n(700), OpenItems: 2, CreatedAt: at,
+			Funded: n(1100), Disbursed: n(400), Expended: n(50), Refunded: n(0), Reserved: n(700), OpenItems: 3, CreatedAt: at,
 		}},
 		Allocations: []fundstypes.Allocation{
-			{Id: 1, ProgramId: 1, DepartmentId: city.Id, Received: n(1000), Allocated: n(400), Disbursed: n(100), Reserved: n(500),
+			{Id: 1, ProgramId: 1, DepartmentId: city.Id, Received: n(1100), Allocated: n(400), Disbursed: n(200), Reserved: n(500),
 				Returned: n(0), Expended: n(50), Children: 1, CreatedAt: at},
 			{Id: 2, ProgramId: 1, ParentId: 1, DepartmentId: civil.Id, Depth: 1, Received: n(400), Allocated: n(0), Disbursed: n(200),
 				Reserved: n(200), Returned: n(0), Expended: n(0), CreatedAt: at},
@@ -55,6 +57,9 @@ func fundsGenesis(ids identitytypes.GenesisState) fundstypes.GenesisState {
 			{Id: 3, ProgramId: 1, AllocationId: 2, Beneficiary: city.Admin, Amount: n(200), PurposeCode: "16010", Reference: hash("phase 1"),
 				MilestoneId: 1, Requester: issuer, DepartmentId: civil.Id, Status: fundstypes.DisbursementStatus_DISBURSEMENT_STATUS_PAID,
 				Decision: decision, Expended: n(0), CreatedAt: at, PaidAt: &at},
+			{Id: 4, ProgramId: 1, AllocationId: 1, Beneficiary: issuer, Amount: n(100), PurposeCode: "16010", Reference: hash("abroad"),
+				Requester: city.Admin, DepartmentId: city.Id, Status: fundstypes.DisbursementStatus_DISBURSEMENT_STATUS_IN_FLIGHT,
+				Expended: n(0), CreatedAt: at, IbcPayout: &fundstypes.IbcPayout{SourceChannel: "channel-0", Receiver: "bank1receiver", Sequence: 7, TimeoutTimestamp: 1}},
 		},
 		Milestones: []fundstypes.Milestone{
 			{Id: 1, ProgramId: 1, AllocationId: 2, Contractor: city.Admin, Amount: n(200), DescriptionHash: hash("phase 1"), DueHeight: 100,
@@ -63,8 +68,9 @@ func fundsGenesis(ids identitytypes.GenesisState) fundstypes.GenesisState {
 				Creator: issuer, Status: fundstypes.MilestoneStatus_MILESTONE_STATUS_OPEN, CreatedAt: at},
 		},
 		Ledger: []fundstypes.LedgerEntry{
-			{Id: 1, ProgramId: 1, Type: fundstypes.LedgerType_LEDGER_TYPE_INCOMING_FUNDS, AllocationId: 1, From: city.Admin, To: "allocation/1",
-				Denom: BondDenom, Amount: n(1000), Time: at},
+			{Id: 1, ProgramId: 1, Type: fundstypes.LedgerType_LEDGER_TYPE_INCOMING_FUNDS, AllocationId: 1, From: "bank1sender", To: "allocation/1",
+				Denom: BondDenom, Amount: n(1100), Time: at, IbcOrigin: &fundstypes.IbcOrigin{SourcePort: "transfer", SourceChannel: "channel-0",
+					Sender: "bank1sender", DenomTrace: BondDenom, Sequence: 3}}, // utcity coming home
 			{Id: 2, ProgramId: 1, Type: fundstypes.LedgerType_LEDGER_TYPE_OUTGOING_COMMITMENT, AllocationId: 1, ToAllocationId: 2,
 				From: "allocation/1", To: "allocation/2", Denom: BondDenom, Amount: n(400), Time: at},
 			{Id: 3, ProgramId: 1, Type: fundstypes.LedgerType_LEDGER_TYPE_DISBURSEMENT, AllocationId: 1, From: "allocation/1", To: issuer,
@@ -73,8 +79,10 @@ func fundsGenesis(ids identitytypes.GenesisState) fundstypes.GenesisState {
 				Denom: BondDenom, Amount: n(200), DisbursementId: 3, MilestoneId: 1, EvidenceId: 1, Time: at},
 			{Id: 5, ProgramId: 1, Type: fundstypes.LedgerType_LEDGER_TYPE_EXPENDITURE, AllocationId: 1, From: issuer, Denom: BondDenom,
 				Amount: n(50), DisbursementId: 1, Reference: hash("receipt"), Time: at},
+			{Id: 6, ProgramId: 1, Type: fundstypes.LedgerType_LEDGER_TYPE_DISBURSEMENT, AllocationId: 1, From: "allocation/1", To: "bank1receiver",
+				Denom: BondDenom, Amount: n(100), DisbursementId: 4, Time: at},
 		},
-		NextProgramId: 2, NextAllocationId: 3, NextDisbursementId: 4, NextMilestoneId: 3, NextLedgerId: 6,
+		NextProgramId: 2, NextAllocationId: 3, NextDisbursementId: 5, NextMilestoneId: 3, NextLedgerId: 7,
 	}
 }
 
