@@ -181,3 +181,39 @@ func TestIBCDepositRefusedIsRefunded(t *testing.T) {
 	require.True(t, ack.Success())
 	require.Equal(t, int64(10), a.BankKeeper.GetBalance(city.GetContext(), city.SenderAccounts[1].SenderAccount.GetAddress(), voucher).Amount.Int64())
 }
+
+// A token native to the city chain coming home from the bank chain is
+// credited in its native denom.
+func TestIBCDepositOfTokenComingHome(t *testing.T) {
+	path, bankChain, city := bankChainPath(t)
+	a := city.App.(*App)
+	program := createProgram(t, city, BondDenom, 1_000_000)
+
+	// The city's utcity goes out to the bank chain as a plain transfer ...
+	out := transfertypes.NewMsgTransfer(path.EndpointB.ChannelConfig.PortID, path.EndpointB.ChannelID,
+		sdk.NewInt64Coin(BondDenom, 5000), city.SenderAccount.GetAddress().String(), bankChain.SenderAccount.GetAddress().String(),
+		clienttypes.NewHeight(1, 1000), 0, "")
+	res, err := city.SendMsgs(out)
+	require.NoError(t, err)
+	packet, err := ibctesting.ParseV1PacketFromEvents(res.Events)
+	require.NoError(t, err)
+	require.NoError(t, path.RelayPacket(packet))
+
+	// ... and comes back, tagged for the program.
+	voucher := transfertypes.NewDenom(BondDenom, transfertypes.NewHop(path.EndpointA.ChannelConfig.PortID, path.EndpointA.ChannelID)).IBCDenom()
+	back := transfertypes.NewMsgTransfer(path.EndpointA.ChannelConfig.PortID, path.EndpointA.ChannelID,
+		sdk.NewInt64Coin(voucher, 5000), bankChain.SenderAccount.GetAddress().String(), a.FundsKeeper.EscrowAddress().String(),
+		clienttypes.NewHeight(1, 1000), 0, depositMemo(fmt.Sprint(program)))
+	res, err = bankChain.SendMsgs(back)
+	require.NoError(t, err)
+	packet, err = ibctesting.ParseV1PacketFromEvents(res.Events)
+	require.NoError(t, err)
+	require.NoError(t, path.RelayPacket(packet))
+
+	ctx := city.GetContext()
+	require.Equal(t, int64(5000), a.BankKeeper.GetBalance(ctx, a.FundsKeeper.EscrowAddress(), BondDenom).Amount.Int64())
+	entry, err := a.FundsKeeper.Ledger.Get(ctx, 1)
+	require.NoError(t, err)
+	require.Equal(t, BondDenom, entry.IbcOrigin.DenomTrace)
+	require.NoError(t, a.Invariants().Check(ctx))
+}
