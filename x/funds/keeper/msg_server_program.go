@@ -205,7 +205,7 @@ func (m msgServer) CloseProgram(ctx context.Context, msg *types.MsgCloseProgram)
 		return nil, err
 	}
 	if p.OpenItems > 0 {
-		return nil, types.ErrOpenItems.Wrapf("program %d has %d pending disbursements or open milestones; approve, reject or confirm them first", p.Id, p.OpenItems)
+		return nil, types.ErrOpenItems.Wrapf("program %d has %d pending disbursements, open milestones or payouts in flight; decide them (or wait for the bank chain) first", p.Id, p.OpenItems)
 	}
 	refund := sdk.NewCoin(p.Denom, p.Held())
 	var entry uint64

@@ -30,7 +30,7 @@ var (
 	ErrMilestoneNotFound    = errors.RegisterWithGRPCCode(ModuleName, 20, codes.NotFound, "milestone not found")
 	ErrEvidenceNotFound     = errors.RegisterWithGRPCCode(ModuleName, 21, codes.NotFound, "evidence record not found or withdrawn")
 	ErrOverReported         = errors.RegisterWithGRPCCode(ModuleName, 22, codes.FailedPrecondition, "expenditure beyond what was received")
-	ErrOpenItems            = errors.RegisterWithGRPCCode(ModuleName, 23, codes.FailedPrecondition, "program has pending disbursements or open milestones")
+	ErrOpenItems            = errors.RegisterWithGRPCCode(ModuleName, 23, codes.FailedPrecondition, "program has pending disbursements, open milestones or payouts in flight")
 	ErrTooManyOpenItems     = errors.RegisterWithGRPCCode(ModuleName, 24, codes.ResourceExhausted, "too many pending disbursements and open milestones")
 	ErrInvalidGenesis       = errors.RegisterWithGRPCCode(ModuleName, 25, codes.InvalidArgument, "invalid genesis")
 	ErrRootAllocation       = errors.RegisterWithGRPCCode(ModuleName, 26, codes.FailedPrecondition, "the root allocation has no parent")
