@@ -27,7 +27,7 @@ TEST_TIMEOUT ?= 40m
 
 include scripts/proto.mk
 
-.PHONY: all build install test test-unit test-e2e test-sim bench loadtest lint fmt localnet localnet-reset \
+.PHONY: all build install test test-unit test-e2e test-sim bench loadtest lint fmt localnet localnet-reset bankchain relayer ibc-localnet ibc-localnet-reset \
 	localnet-multi localnet-multi-stop clean help
 
 all: lint build test ## Lint, build and run every test
@@ -83,8 +83,20 @@ localnet-multi: build ## Run four validators on loopback in the background (.loc
 localnet-multi-stop: ## Stop the four validators started by localnet-multi
 	BIN=$(BINARY) bash scripts/localnet-multi.sh stop
 
+bankchain: ## Build the bank chain of the two-chain network (tests/bankchain) into build/
+	$(GO) build -o $(BUILDDIR)/bankchain ./tests/bankchain
+
+relayer: ## Build the Go relayer pinned in scripts/relayer into build/rly
+	cd scripts/relayer && GOWORK=off $(GO) build -o $(BUILDDIR)/rly github.com/cosmos/relayer/v2
+
+ibc-localnet: build bankchain relayer ## Run TrustCity and a bank chain linked by the relayer (.ibc-localnet), in the foreground
+	BIN=$(BINARY) BANK_BIN=$(BUILDDIR)/bankchain RLY_BIN=$(BUILDDIR)/rly bash scripts/ibc-localnet.sh
+
+ibc-localnet-reset: ## Delete the two-chain network's data, keys and link (.ibc-localnet)
+	rm -rf .ibc-localnet
+
 clean: ## Remove build output and local chains
-	rm -rf $(BUILDDIR) .localnet .localnet-multi
+	rm -rf $(BUILDDIR) .localnet .localnet-multi .ibc-localnet
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
