@@ -27,7 +27,7 @@ TEST_TIMEOUT ?= 40m
 
 include scripts/proto.mk
 
-.PHONY: all build install test test-unit test-e2e test-sim bench loadtest lint fmt localnet localnet-reset bankchain relayer ibc-localnet ibc-localnet-reset \
+.PHONY: all build install test test-unit test-e2e test-sim bench loadtest lint fmt localnet localnet-reset bankchain relayer ibc-localnet ibc-localnet-reset test-ibc \
 	localnet-multi localnet-multi-stop clean help
 
 all: lint build test ## Lint, build and run every test
@@ -91,6 +91,9 @@ relayer: ## Build the Go relayer pinned in scripts/relayer into build/rly
 
 ibc-localnet: build bankchain relayer ## Run TrustCity and a bank chain linked by the relayer (.ibc-localnet), in the foreground
 	BIN=$(BINARY) BANK_BIN=$(BUILDDIR)/bankchain RLY_BIN=$(BUILDDIR)/rly bash scripts/ibc-localnet.sh
+
+test-ibc: build bankchain relayer ## Run the two-chain end-to-end test on the network of ibc-localnet (fixed ports: no local chain may run)
+	TRUSTCITYD_BIN=$(BINARY) BANKCHAIN_BIN=$(BUILDDIR)/bankchain RLY_BIN=$(BUILDDIR)/rly $(GO) test -count=1 -timeout 20m -v ./tests/ibcnet/...
 
 ibc-localnet-reset: ## Delete the two-chain network's data, keys and link (.ibc-localnet)
 	rm -rf .ibc-localnet
