@@ -10,9 +10,10 @@ import (
 
 	"github.com/trustcity/trustcity/x/datashare/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 )
 
-func isNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound) }
+var isNotFound = collutil.IsNotFound
 
 // actor returns the grantee a signer acts as: with grantee empty, the
 // department the signer is the admin or a member of (active); with a DID,

@@ -167,11 +167,7 @@ func (k Keeper) signer(s string) (sdk.AccAddress, string, error) {
 
 var emit = msgutil.Emit
 
-// blockInfo returns the block height and time.
-func blockInfo(ctx context.Context) (int64, time.Time) {
-	c := sdk.UnwrapSDKContext(ctx)
-	return c.BlockHeight(), c.BlockTime()
-}
+var blockInfo = msgutil.BlockInfo
 
 // consumeGas charges work proportional to user-supplied data.
 func consumeGas(ctx context.Context, amount uint64, what string) {

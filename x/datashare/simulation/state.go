@@ -2,7 +2,6 @@ package simulation
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/trustcity/trustcity/x/datashare/keeper"
 	"github.com/trustcity/trustcity/x/datashare/types"
 	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
@@ -278,7 +278,7 @@ func accessOf(ctx context.Context, k keeper.Keeper, identity types.IdentityKeepe
 	return usable(ctx, k, identity, d, g, now)
 }
 
-func isNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound) }
+var isNotFound = collutil.IsNotFound
 
 // joinStandard is the Standards key of a reference.
 func joinStandard(ref types.StandardRef) collections.Pair[string, string] {

@@ -2,15 +2,13 @@ package keeper
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
-	"cosmossdk.io/collections"
-
 	"github.com/trustcity/trustcity/x/evidence/types"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 )
 
-func isNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound) }
+var isNotFound = collutil.IsNotFound
 
 // EvidenceOfDigest returns the direct deposit of a digest, if any.
 func (k Keeper) EvidenceOfDigest(ctx context.Context, digest []byte) (*types.Evidence, error) {

@@ -4,21 +4,18 @@
 package keeper
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"time"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
-
 	corestore "cosmossdk.io/core/store"
-	sdkaddress "github.com/cosmos/cosmos-sdk/types/address"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkaddress "github.com/cosmos/cosmos-sdk/types/address"
 
 	"github.com/trustcity/trustcity/x/funds/types"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 	"github.com/trustcity/trustcity/x/internal/msgutil"
 )
 
@@ -164,10 +161,6 @@ func (k Keeper) address(field, s string) (sdk.AccAddress, string, error) {
 
 var emit = msgutil.Emit
 
-func isNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound) }
+var isNotFound = collutil.IsNotFound
 
-// blockInfo returns the block height and time.
-func blockInfo(ctx context.Context) (int64, time.Time) {
-	c := sdk.UnwrapSDKContext(ctx)
-	return c.BlockHeight(), c.BlockTime()
-}
+var blockInfo = msgutil.BlockInfo

@@ -2,16 +2,16 @@ package keeper
 
 import (
 	"context"
-	"errors"
 
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/collutil"
 )
 
-func isNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound) }
+var isNotFound = collutil.IsNotFound
 
 // SetMember adds a member to a department or replaces its roles.
 func (m msgServer) SetMember(ctx context.Context, msg *types.MsgSetMember) (*types.MsgSetMemberResponse, error) {

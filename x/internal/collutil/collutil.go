@@ -4,6 +4,7 @@ package collutil
 
 import (
 	"context"
+	"errors"
 
 	"cosmossdk.io/collections"
 
@@ -37,3 +38,6 @@ func Values[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error)
 	})
 	return out, err
 }
+
+// IsNotFound reports whether err says a collection holds no entry for a key.
+func IsNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound) }

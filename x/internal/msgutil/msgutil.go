@@ -6,6 +6,7 @@ package msgutil
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/cosmos/gogoproto/proto"
 
@@ -33,4 +34,10 @@ func Canonical(codec address.Codec, s string) (sdk.AccAddress, string, error) {
 // Emit emits a typed event on the context's event manager.
 func Emit(ctx context.Context, ev proto.Message) error {
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(ev)
+}
+
+// BlockInfo returns the height and time of the block being executed.
+func BlockInfo(ctx context.Context) (int64, time.Time) {
+	c := sdk.UnwrapSDKContext(ctx)
+	return c.BlockHeight(), c.BlockTime()
 }
