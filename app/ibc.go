@@ -13,6 +13,8 @@ import (
 	ibckeeper "github.com/cosmos/ibc-go/v11/modules/core/keeper"
 	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
 
+	judicialibc "github.com/trustcity/trustcity/x/evidence/ibcmodule"
+	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	fundsics20 "github.com/trustcity/trustcity/x/funds/ics20"
 )
 
@@ -31,11 +33,13 @@ func (app *App) initIBCKeepers() {
 	)
 }
 
-// initIBCRouter routes each IBC port to its application stack, seals the
+// initIBCRouter routes each IBC port to its application stack (ICS-20 on
+// "transfer", the judicial application on "judicial"), seals the
 // router and adds the 07-tendermint light client.
 func (app *App) initIBCRouter() {
 	router := porttypes.NewRouter()
 	router.AddRoute(ibctransfertypes.ModuleName, app.transferStack())
+	router.AddRoute(judicialtypes.PortID, buildIBCStack(app.IBCKeeper.ChannelKeeper, judicialibc.New(app.JudicialKeeper)))
 	app.IBCKeeper.SetRouter(router)
 
 	app.tmLightClient = ibctm.NewLightClientModule(app.appCodec, app.IBCKeeper.ClientKeeper.GetStoreProvider())

@@ -23,7 +23,7 @@ func (app *App) initTrustCityKeepers() {
 	)
 	app.JudicialKeeper = judicialkeeper.NewKeeper(
 		app.appCodec, runtime.NewKVStoreService(app.keys[judicialtypes.StoreKey]),
-		app.AccountKeeper.AddressCodec(), authority(), app.IdentityKeeper,
+		app.AccountKeeper.AddressCodec(), authority(), app.IdentityKeeper, app.IBCKeeper.ChannelKeeper,
 	)
 	app.DatashareKeeper = datasharekeeper.NewKeeper(
 		app.appCodec, runtime.NewKVStoreService(app.keys[datasharetypes.StoreKey]),

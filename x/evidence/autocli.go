@@ -34,6 +34,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "VerificationsByEvidence", Use: "verifications [digest-hex]", Short: "List the verifications of a digest", PositionalArgs: cliutil.Pos("digest")},
 				{RpcMethod: "VerificationsByCase", Use: "case [case-id]", Short: "List the verifications recorded in a case", PositionalArgs: cliutil.Pos("case_id")},
 				{RpcMethod: "CustodyEvents", Use: "custody [digest-hex]", Short: "List a digest's chain of custody", PositionalArgs: cliutil.Pos("digest")},
+				{RpcMethod: "CrossChainDeposits", Use: "cross-chain-deposits [chain-id]", Short: "List the deposits received from a chain over IBC",
+					PositionalArgs: cliutil.Pos("chain_id")},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
@@ -62,6 +64,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:          "Record a custody event: transferred, accessed, presented or sealed (an EVIDENCE_DEPOSITOR or a COURT)",
 					PositionalArgs: cliutil.Pos("digest", "action", "counterparty"),
 					FlagOptions:    map[string]*autocliv1.FlagOptions{"proof": proofFlag, "note_hash": noteFlag}},
+				{RpcMethod: "ForwardDeposit", Use: "forward [id] [channel-id]",
+					Short: "Forward a deposit to the chain at the other end of a judicial IBC channel (its department's EVIDENCE_DEPOSITOR); " +
+						"the outcome is kept on the record (query judicial deposit [id])",
+					PositionalArgs: cliutil.Pos("id", "channel_id"),
+					Example:        cliutil.Bin + " tx judicial forward 1 channel-1 --from notary-admin"},
 			},
 			EnhanceCustomCommand: true,
 		},

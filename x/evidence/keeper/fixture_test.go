@@ -55,7 +55,7 @@ func newFixture(t *testing.T) *fixture {
 	gov := keepertest.Authority()
 	idk := identitykeeper.NewKeeper(cdc, runtime.NewKVStoreService(idKey), keepertest.AddressCodec(), gov)
 	require.NoError(t, idk.InitGenesis(ctx, identitytypes.DefaultGenesis()))
-	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), keepertest.AddressCodec(), gov, idk)
+	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), keepertest.AddressCodec(), gov, idk, nil)
 	require.NoError(t, k.InitGenesis(ctx, types.DefaultGenesis()))
 	f := &fixture{t: t, ctx: ctx, key: key, k: k, msg: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k), gov: gov, addr: map[string]string{}}
 	for i, a := range keepertest.AccAddrs(len(names)) {

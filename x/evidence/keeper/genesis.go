@@ -91,10 +91,7 @@ func (k Keeper) importEvidence(ctx context.Context, e types.Evidence, caps types
 	if err := types.ValidateText("metadata", e.Metadata, caps.MaxMetadataBytes, false); err != nil {
 		return err
 	}
-	if e.DepartmentId == "" {
-		return types.ErrInvalidGenesis.Wrap("no department")
-	}
-	if err := k.requireCanonical("depositor", e.Depositor); err != nil {
+	if err := k.checkProvenance(ctx, e, caps); err != nil {
 		return err
 	}
 	switch e.Status {
@@ -257,4 +254,53 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	return gs, nil
+}
+
+// checkProvenance checks who a record comes from and where it went: a
+// deposit made here has its department and depositor and may have been
+// forwarded (each forward in flight is indexed by its packet, once); a
+// cross-chain deposit has only its origin, is active and was never
+// forwarded.
+func (k Keeper) checkProvenance(ctx context.Context, e types.Evidence, caps types.Params) error {
+	if e.Origin != nil {
+		switch {
+		case e.DepartmentId != "" || e.Depositor != "":
+			return types.ErrInvalidGenesis.Wrap("a cross-chain deposit has no department or depositor of this chain")
+		case e.Status != types.EvidenceStatus_EVIDENCE_STATUS_ACTIVE:
+			return types.ErrInvalidGenesis.Wrap("a cross-chain deposit cannot be withdrawn")
+		case len(e.Forwards) > 0:
+			return types.ErrInvalidGenesis.Wrap("a cross-chain deposit is not forwarded")
+		}
+		return e.Origin.Validate(caps)
+	}
+	if e.DepartmentId == "" {
+		return types.ErrInvalidGenesis.Wrap("no department")
+	}
+	if err := k.requireCanonical("depositor", e.Depositor); err != nil {
+		return err
+	}
+	if len(e.Forwards) > int(caps.MaxForwards) {
+		return types.ErrInvalidGenesis.Wrapf("%d forwards, the cap is %d", len(e.Forwards), caps.MaxForwards)
+	}
+	for i, f := range e.Forwards {
+		if err := f.Validate(); err != nil {
+			return fmt.Errorf("forward %d: %w", i, err)
+		}
+		if err := k.requireCanonical("forwarder", f.Forwarder); err != nil {
+			return fmt.Errorf("forward %d: %w", i, err)
+		}
+		if f.Status != types.ForwardStatus_FORWARD_STATUS_IN_FLIGHT {
+			continue
+		}
+		key := collections.Join(f.ChannelId, f.Sequence)
+		if has, err := k.ForwardsInFlight.Has(ctx, key); err != nil {
+			return err
+		} else if has {
+			return types.ErrInvalidGenesis.Wrapf("forward %d: packet %s/%d is in flight twice", i, f.ChannelId, f.Sequence)
+		}
+		if err := k.ForwardsInFlight.Set(ctx, key, e.Id); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -138,6 +138,24 @@ func (q queryServer) EvidenceByDepartment(ctx context.Context, req *types.QueryE
 	return &types.QueryEvidenceByDepartmentResponse{Evidence: list, Pagination: pageRes}, nil
 }
 
+// CrossChainDeposits lists the deposits received from a chain, oldest first.
+func (q queryServer) CrossChainDeposits(ctx context.Context, req *types.QueryCrossChainDepositsRequest) (*types.QueryCrossChainDepositsResponse, error) {
+	if req == nil {
+		return nil, errEmptyRequest
+	}
+	if err := types.ValidateChainID(req.ChainId); err != nil {
+		return nil, err
+	}
+	list, pageRes, err := query.CollectionPaginate(ctx, q.k.EvidenceByChain, collutil.Page(req.Pagination),
+		func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Evidence, error) {
+			return q.k.Evidence.Get(ctx, key.K2())
+		}, query.WithCollectionPaginationPairPrefix[string, uint64](req.ChainId))
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryCrossChainDepositsResponse{Evidence: list, Pagination: pageRes}, nil
+}
+
 // Batch returns a batch by id.
 func (q queryServer) Batch(ctx context.Context, req *types.QueryBatchRequest) (*types.QueryBatchResponse, error) {
 	if req == nil {

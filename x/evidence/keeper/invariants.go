@@ -35,15 +35,16 @@ func count[K any](ctx sdk.Context, set collections.KeySet[K], check func(K) erro
 	return n, err
 }
 
-// evidenceIndexesInvariant: every record is indexed by digest and
-// department, every index entry names a matching record, and the id
-// sequence is above every id.
+// evidenceIndexesInvariant: every record is indexed by digest, and by
+// department (made here) or sending chain (received over IBC); every
+// forward in flight is indexed by its packet; every index entry names a
+// matching record; the id sequence is above every id.
 func (k Keeper) evidenceIndexesInvariant(ctx sdk.Context) error {
 	next, err := k.EvidenceSeq.Peek(ctx)
 	if err != nil {
 		return err
 	}
-	records := 0
+	records, crossChain, inFlight := 0, 0, 0
 	err = k.Evidence.Walk(ctx, nil, func(id uint64, e types.Evidence) (bool, error) {
 		records++
 		if id >= next {
@@ -52,8 +53,24 @@ func (k Keeper) evidenceIndexesInvariant(ctx sdk.Context) error {
 		if got, err := k.EvidenceByDigest.Get(ctx, e.Digest); err != nil || got != id {
 			return true, fmt.Errorf("record %d is missing from the digest index", id)
 		}
+		if e.Origin != nil {
+			crossChain++
+			if has, err := k.EvidenceByChain.Has(ctx, collections.Join(e.Origin.ChainId, id)); err != nil || !has {
+				return true, fmt.Errorf("record %d is missing from the chain index", id)
+			}
+			return false, nil
+		}
 		if has, err := k.EvidenceByDepartment.Has(ctx, collections.Join(e.DepartmentId, id)); err != nil || !has {
 			return true, fmt.Errorf("record %d is missing from the department index", id)
+		}
+		for _, f := range e.Forwards {
+			if f.Status != types.ForwardStatus_FORWARD_STATUS_IN_FLIGHT {
+				continue
+			}
+			inFlight++
+			if got, err := k.ForwardsInFlight.Get(ctx, collections.Join(f.ChannelId, f.Sequence)); err != nil || got != id {
+				return true, fmt.Errorf("record %d: forward %s/%d in flight is missing from the in-flight index", id, f.ChannelId, f.Sequence)
+			}
 		}
 		return false, nil
 	})
@@ -81,8 +98,30 @@ func (k Keeper) evidenceIndexesInvariant(ctx sdk.Context) error {
 	if err != nil {
 		return err
 	}
-	if digests != records || departments != records {
-		return fmt.Errorf("%d records, %d digest index entries, %d department index entries", records, digests, departments)
+	chains, err := count(ctx, k.EvidenceByChain, func(key collections.Pair[string, uint64]) error {
+		if e, err := k.Evidence.Get(ctx, key.K2()); err != nil || e.Origin == nil || e.Origin.ChainId != key.K1() {
+			return fmt.Errorf("chain index lists record %d under %q wrongly", key.K2(), key.K1())
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	indexedInFlight := 0
+	err = k.ForwardsInFlight.Walk(ctx, nil, func(key collections.Pair[string, uint64], id uint64) (bool, error) {
+		indexedInFlight++
+		e, err := k.Evidence.Get(ctx, id)
+		if err != nil || forwardIndex(e, key.K1(), key.K2()) < 0 {
+			return true, fmt.Errorf("in-flight index entry %s/%d names record %d, which has no such forward in flight", key.K1(), key.K2(), id)
+		}
+		return false, nil
+	})
+	if err != nil {
+		return err
+	}
+	if digests != records || departments != records-crossChain || chains != crossChain || indexedInFlight != inFlight {
+		return fmt.Errorf("%d records (%d cross-chain, %d forwards in flight); %d digest, %d department, %d chain and %d in-flight index entries",
+			records, crossChain, inFlight, digests, departments, chains, indexedInFlight)
 	}
 	return nil
 }

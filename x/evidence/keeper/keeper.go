@@ -24,6 +24,8 @@ type Keeper struct {
 	addressCodec address.Codec
 	authority    string
 	identity     types.IdentityKeeper
+	channels     types.ChannelKeeper
+	sender       *packetSender
 
 	Schema                collections.Schema
 	Params                collections.Item[types.Params]
@@ -41,11 +43,18 @@ type Keeper struct {
 	VerificationsByCase   collections.KeySet[collections.Pair[string, uint64]]
 	Custody               collections.Map[collections.Pair[[]byte, uint64], types.CustodyEvent]
 	CustodyNext           collections.Map[[]byte, uint64]
+	EvidenceByChain       collections.KeySet[collections.Pair[string, uint64]]
+	ForwardsInFlight      collections.Map[collections.Pair[string, uint64], uint64]
 }
 
 // NewKeeper builds the keeper. authority may change params; identity
-// answers who may act for which department.
-func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, addressCodec address.Codec, authority string, identity types.IdentityKeeper) Keeper {
+// answers who may act for which department; channels (core IBC's channel
+// keeper; nil where no IBC runs, e.g. in unit tests) names the chain behind
+// a judicial channel. Packets are sent through the ICS4 wrapper the IBC
+// module hands over with SetPacketSender.
+func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, addressCodec address.Codec, authority string,
+	identity types.IdentityKeeper, channels types.ChannelKeeper,
+) Keeper {
 	if _, err := addressCodec.StringToBytes(authority); err != nil {
 		panic(fmt.Sprintf("judicial: invalid authority %q: %v", authority, err))
 	}
@@ -55,6 +64,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		addressCodec: addressCodec,
 		authority:    authority,
 		identity:     identity,
+		channels:     channels,
+		sender:       &packetSender{},
 
 		Params:      collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		EvidenceSeq: collections.NewSequence(sb, types.EvidenceSeqKey, "evidence_seq"),
@@ -78,6 +89,10 @@ func NewKeeper(cdc codec.BinaryCodec, storeService corestore.KVStoreService, add
 		Custody: collections.NewMap(sb, types.CustodyKey, "custody",
 			collections.PairKeyCodec(collections.BytesKey, collections.Uint64Key), codec.CollValue[types.CustodyEvent](cdc)),
 		CustodyNext: collections.NewMap(sb, types.CustodyNextKey, "custody_next", collections.BytesKey, collections.Uint64Value),
+		EvidenceByChain: collections.NewKeySet(sb, types.EvidenceByChainKey, "evidence_by_chain",
+			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
+		ForwardsInFlight: collections.NewMap(sb, types.ForwardsInFlightKey, "forwards_in_flight",
+			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key), collections.Uint64Value),
 	}
 	schema, err := sb.Build()
 	if err != nil {

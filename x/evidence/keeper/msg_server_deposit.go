@@ -76,13 +76,18 @@ func (m msgServer) Deposit(ctx context.Context, msg *types.MsgDeposit) (*types.M
 	})
 }
 
-// addEvidence writes a record and its indexes.
+// addEvidence writes a record and its indexes: by digest, and by
+// department for a deposit made here or by sending chain for one received
+// over IBC.
 func (k Keeper) addEvidence(ctx context.Context, e types.Evidence) error {
 	if err := k.Evidence.Set(ctx, e.Id, e); err != nil {
 		return err
 	}
 	if err := k.EvidenceByDigest.Set(ctx, e.Digest, e.Id); err != nil {
 		return err
+	}
+	if e.Origin != nil {
+		return k.EvidenceByChain.Set(ctx, collections.Join(e.Origin.ChainId, e.Id))
 	}
 	return k.EvidenceByDepartment.Set(ctx, collections.Join(e.DepartmentId, e.Id))
 }
@@ -100,6 +105,9 @@ func (m msgServer) Withdraw(ctx context.Context, msg *types.MsgWithdraw) (*types
 		return nil, types.ErrEvidenceNotFound.Wrapf("record %d", msg.Id)
 	} else if err != nil {
 		return nil, err
+	}
+	if e.Origin != nil {
+		return nil, types.ErrUnauthorized.Wrapf("record %d was received from %s; it is withdrawn there, not here", e.Id, e.Origin.ChainId)
 	}
 	if e.DepartmentId != dept {
 		return nil, types.ErrUnauthorized.Wrapf("record %d was deposited by department %q; %s acts for %q", e.Id, e.DepartmentId, signer, dept)

@@ -16,6 +16,6 @@ import (
 // start from it.
 func ValidateGenesis(cdc codec.BinaryCodec, addressCodec address.Codec, gs *types.GenesisState) error {
 	return scratch.Import(types.StoreKey, types.ModuleName, addressCodec, func(ctx sdk.Context, store corestore.KVStoreService, authority string) error {
-		return NewKeeper(cdc, store, addressCodec, authority, nil).InitGenesis(ctx, gs)
+		return NewKeeper(cdc, store, addressCodec, authority, nil, nil).InitGenesis(ctx, gs)
 	})
 }

@@ -20,7 +20,7 @@ import (
 func TestDecodeStore(t *testing.T) {
 	cdc := testCodec()
 	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(storetypes.NewKVStoreKey(types.StoreKey)),
-		keepertest.AddressCodec(), keepertest.Authority(), nil)
+		keepertest.AddressCodec(), keepertest.Authority(), nil, nil)
 	decode := simulation.NewDecodeStore(k.Schema)
 
 	key, err := collections.EncodeKeyWithPrefix(types.EvidenceKey, collections.Uint64Key, uint64(7))

@@ -63,7 +63,8 @@ func genesisActors(r *rand.Rand, accs []simtypes.Account, identity *identitytype
 }
 
 // RandomGenesis returns a genesis that InitGenesis accepts, by construction:
-// random params; up to eight deposits (one in five withdrawn) and up to
+// random params; up to eight deposits (one in five withdrawn, one in five
+// received from another chain, one in five forwarded) and up to
 // three batches by EVIDENCE_DEPOSITOR departments; up to four verifications
 // by COURT departments, each matching a deposit, matching a proven batch
 // leaf, or finding a fresh digest not deposited; and the custody chains of
@@ -94,9 +95,14 @@ func RandomGenesis(r *rand.Rand, accs []simtypes.Account, genesisTime time.Time,
 			Metadata: randMetadata(r), DepartmentId: by.dept, Depositor: by.addr, Time: genesisTime,
 			TxHash: randDigest(r, types.HashAlgorithm_HASH_ALGORITHM_SHA256), Status: types.EvidenceStatus_EVIDENCE_STATUS_ACTIVE,
 		}
-		if r.Intn(5) == 0 {
+		switch r.Intn(5) {
+		case 0:
 			at := genesisTime
 			e.Status, e.WithdrawalReason, e.WithdrawnAt = types.EvidenceStatus_EVIDENCE_STATUS_WITHDRAWN, pick(r, withdrawalReasons), &at
+		case 1:
+			e.DepartmentId, e.Depositor, e.Origin = "", "", randOrigin(r, genesisTime)
+		case 2:
+			e.Forwards = randForwards(r, by, genesisTime)
 		}
 		gs.Evidence = append(gs.Evidence, e)
 		proven = append(proven, digest)

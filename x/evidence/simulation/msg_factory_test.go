@@ -40,7 +40,7 @@ func newSimChain(t *testing.T, seed int64) *simChain {
 	cdc := testCodec()
 	idk := identitykeeper.NewKeeper(cdc, runtime.NewKVStoreService(idKey), keepertest.AddressCodec(), keepertest.Authority())
 	require.NoError(t, idk.InitGenesis(ctx, identitytypes.DefaultGenesis()))
-	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), keepertest.AddressCodec(), keepertest.Authority(), idk)
+	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), keepertest.AddressCodec(), keepertest.Authority(), idk, nil)
 	r := rand.New(rand.NewSource(seed))
 	accs := simtypes.RandomAccounts(r, 12)
 	require.NoError(t, k.InitGenesis(ctx, simulation.RandomGenesis(r, accs, genesisTime, nil)))

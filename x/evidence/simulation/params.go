@@ -2,6 +2,7 @@ package simulation
 
 import (
 	"math/rand"
+	"time"
 
 	"github.com/trustcity/trustcity/x/evidence/types"
 )
@@ -16,6 +17,7 @@ const (
 	simMaxParties       = 3  // party DIDs of a deposit
 	simMaxTextLength    = 64 // case ids, withdrawal reasons, counterparties
 	simMaxBatchLeaves   = 16 // leaves of a simulated batch
+	simMaxForwards      = 3  // forwards of a genesis deposit
 )
 
 // allAlgorithms lists every algorithm the chain implements, by number.
@@ -25,8 +27,9 @@ var allAlgorithms = []types.HashAlgorithm{
 	types.HashAlgorithm_HASH_ALGORITHM_SM3,
 }
 
-// RandomParams draws a non-empty subset of the algorithms and every limit
-// between the simulation's size (above) and the default limit.
+// RandomParams draws a non-empty subset of the algorithms, every limit
+// between the simulation's size (above) and the default limit, some of the
+// simulation's chains to accredit and a forward timeout up to an hour.
 func RandomParams(r *rand.Rand) types.Params {
 	d := types.DefaultParams()
 	between := func(low, high uint32) uint32 {
@@ -45,5 +48,8 @@ func RandomParams(r *rand.Rand) types.Params {
 		MaxParties:        between(simMaxParties, d.MaxParties),
 		MaxTextLength:     between(simMaxTextLength, d.MaxTextLength),
 		MaxBatchLeaves:    simMaxBatchLeaves + uint64(r.Int63n(int64(d.MaxBatchLeaves-simMaxBatchLeaves)+1)),
+		AccreditedChains:  subset(r, simChains, 0.5),
+		ForwardTimeout:    types.MinForwardTimeout + time.Duration(r.Int63n(int64(time.Hour))),
+		MaxForwards:       between(simMaxForwards, d.MaxForwards),
 	}
 }

@@ -17,6 +17,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgAnchorBatch{}, "judicial/MsgAnchorBatch")
 	legacy.RegisterAminoMsg(cdc, &MsgRecordVerification{}, "judicial/MsgRecordVerification")
 	legacy.RegisterAminoMsg(cdc, &MsgRecordCustody{}, "judicial/MsgRecordCustody")
+	legacy.RegisterAminoMsg(cdc, &MsgForwardDeposit{}, "judicial/MsgForwardDeposit")
 	cdc.RegisterConcrete(&Params{}, "trustcity/x/judicial/Params", nil)
 }
 
@@ -29,6 +30,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgAnchorBatch{},
 		&MsgRecordVerification{},
 		&MsgRecordCustody{},
+		&MsgForwardDeposit{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

@@ -468,6 +468,326 @@ func (m *EventCustodyRecorded) GetActor() string {
 	return ""
 }
 
+// EventCrossChainDepositReceived is emitted when a deposit from another
+// chain is stored; digest is hex.
+type EventCrossChainDepositReceived struct {
+	Id             uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	Digest         string `protobuf:"bytes,2,opt,name=digest,proto3" json:"digest,omitempty"`
+	ChainId        string `protobuf:"bytes,3,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	ChannelId      string `protobuf:"bytes,4,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
+	Sequence       uint64 `protobuf:"varint,5,opt,name=sequence,proto3" json:"sequence,omitempty"`
+	Depositor      string `protobuf:"bytes,6,opt,name=depositor,proto3" json:"depositor,omitempty"`
+	SourceRecordId uint64 `protobuf:"varint,7,opt,name=source_record_id,json=sourceRecordId,proto3" json:"source_record_id,omitempty"`
+}
+
+func (m *EventCrossChainDepositReceived) Reset()         { *m = EventCrossChainDepositReceived{} }
+func (m *EventCrossChainDepositReceived) String() string { return proto.CompactTextString(m) }
+func (*EventCrossChainDepositReceived) ProtoMessage()    {}
+func (*EventCrossChainDepositReceived) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c690ab625318659c, []int{6}
+}
+func (m *EventCrossChainDepositReceived) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventCrossChainDepositReceived) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventCrossChainDepositReceived.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventCrossChainDepositReceived) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventCrossChainDepositReceived.Merge(m, src)
+}
+func (m *EventCrossChainDepositReceived) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventCrossChainDepositReceived) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventCrossChainDepositReceived.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventCrossChainDepositReceived proto.InternalMessageInfo
+
+func (m *EventCrossChainDepositReceived) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *EventCrossChainDepositReceived) GetDigest() string {
+	if m != nil {
+		return m.Digest
+	}
+	return ""
+}
+
+func (m *EventCrossChainDepositReceived) GetChainId() string {
+	if m != nil {
+		return m.ChainId
+	}
+	return ""
+}
+
+func (m *EventCrossChainDepositReceived) GetChannelId() string {
+	if m != nil {
+		return m.ChannelId
+	}
+	return ""
+}
+
+func (m *EventCrossChainDepositReceived) GetSequence() uint64 {
+	if m != nil {
+		return m.Sequence
+	}
+	return 0
+}
+
+func (m *EventCrossChainDepositReceived) GetDepositor() string {
+	if m != nil {
+		return m.Depositor
+	}
+	return ""
+}
+
+func (m *EventCrossChainDepositReceived) GetSourceRecordId() uint64 {
+	if m != nil {
+		return m.SourceRecordId
+	}
+	return 0
+}
+
+// EventCrossChainDepositRefused is emitted when a judicial packet gets an
+// error acknowledgement (core IBC keeps it under the type prefixed
+// "ibccallbackerror-").
+type EventCrossChainDepositRefused struct {
+	ChannelId string `protobuf:"bytes,1,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
+	Sequence  uint64 `protobuf:"varint,2,opt,name=sequence,proto3" json:"sequence,omitempty"`
+	Reason    string `protobuf:"bytes,3,opt,name=reason,proto3" json:"reason,omitempty"`
+}
+
+func (m *EventCrossChainDepositRefused) Reset()         { *m = EventCrossChainDepositRefused{} }
+func (m *EventCrossChainDepositRefused) String() string { return proto.CompactTextString(m) }
+func (*EventCrossChainDepositRefused) ProtoMessage()    {}
+func (*EventCrossChainDepositRefused) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c690ab625318659c, []int{7}
+}
+func (m *EventCrossChainDepositRefused) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventCrossChainDepositRefused) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventCrossChainDepositRefused.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventCrossChainDepositRefused) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventCrossChainDepositRefused.Merge(m, src)
+}
+func (m *EventCrossChainDepositRefused) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventCrossChainDepositRefused) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventCrossChainDepositRefused.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventCrossChainDepositRefused proto.InternalMessageInfo
+
+func (m *EventCrossChainDepositRefused) GetChannelId() string {
+	if m != nil {
+		return m.ChannelId
+	}
+	return ""
+}
+
+func (m *EventCrossChainDepositRefused) GetSequence() uint64 {
+	if m != nil {
+		return m.Sequence
+	}
+	return 0
+}
+
+func (m *EventCrossChainDepositRefused) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+// EventDepositForwarded is emitted when a deposit is sent to another chain.
+type EventDepositForwarded struct {
+	Id        uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	ChannelId string `protobuf:"bytes,2,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
+	Sequence  uint64 `protobuf:"varint,3,opt,name=sequence,proto3" json:"sequence,omitempty"`
+	ChainId   string `protobuf:"bytes,4,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	Forwarder string `protobuf:"bytes,5,opt,name=forwarder,proto3" json:"forwarder,omitempty"`
+}
+
+func (m *EventDepositForwarded) Reset()         { *m = EventDepositForwarded{} }
+func (m *EventDepositForwarded) String() string { return proto.CompactTextString(m) }
+func (*EventDepositForwarded) ProtoMessage()    {}
+func (*EventDepositForwarded) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c690ab625318659c, []int{8}
+}
+func (m *EventDepositForwarded) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventDepositForwarded) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventDepositForwarded.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventDepositForwarded) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventDepositForwarded.Merge(m, src)
+}
+func (m *EventDepositForwarded) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventDepositForwarded) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventDepositForwarded.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventDepositForwarded proto.InternalMessageInfo
+
+func (m *EventDepositForwarded) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *EventDepositForwarded) GetChannelId() string {
+	if m != nil {
+		return m.ChannelId
+	}
+	return ""
+}
+
+func (m *EventDepositForwarded) GetSequence() uint64 {
+	if m != nil {
+		return m.Sequence
+	}
+	return 0
+}
+
+func (m *EventDepositForwarded) GetChainId() string {
+	if m != nil {
+		return m.ChainId
+	}
+	return ""
+}
+
+func (m *EventDepositForwarded) GetForwarder() string {
+	if m != nil {
+		return m.Forwarder
+	}
+	return ""
+}
+
+// EventForwardResolved is emitted when a forward's acknowledgement or
+// timeout arrives.
+type EventForwardResolved struct {
+	Id             uint64        `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	ChannelId      string        `protobuf:"bytes,2,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
+	Sequence       uint64        `protobuf:"varint,3,opt,name=sequence,proto3" json:"sequence,omitempty"`
+	Status         ForwardStatus `protobuf:"varint,4,opt,name=status,proto3,enum=trustcity.judicial.v1.ForwardStatus" json:"status,omitempty"`
+	RemoteRecordId uint64        `protobuf:"varint,5,opt,name=remote_record_id,json=remoteRecordId,proto3" json:"remote_record_id,omitempty"`
+	Error          string        `protobuf:"bytes,6,opt,name=error,proto3" json:"error,omitempty"`
+}
+
+func (m *EventForwardResolved) Reset()         { *m = EventForwardResolved{} }
+func (m *EventForwardResolved) String() string { return proto.CompactTextString(m) }
+func (*EventForwardResolved) ProtoMessage()    {}
+func (*EventForwardResolved) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c690ab625318659c, []int{9}
+}
+func (m *EventForwardResolved) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventForwardResolved) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventForwardResolved.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventForwardResolved) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventForwardResolved.Merge(m, src)
+}
+func (m *EventForwardResolved) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventForwardResolved) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventForwardResolved.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventForwardResolved proto.InternalMessageInfo
+
+func (m *EventForwardResolved) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *EventForwardResolved) GetChannelId() string {
+	if m != nil {
+		return m.ChannelId
+	}
+	return ""
+}
+
+func (m *EventForwardResolved) GetSequence() uint64 {
+	if m != nil {
+		return m.Sequence
+	}
+	return 0
+}
+
+func (m *EventForwardResolved) GetStatus() ForwardStatus {
+	if m != nil {
+		return m.Status
+	}
+	return ForwardStatus_FORWARD_STATUS_UNSPECIFIED
+}
+
+func (m *EventForwardResolved) GetRemoteRecordId() uint64 {
+	if m != nil {
+		return m.RemoteRecordId
+	}
+	return 0
+}
+
+func (m *EventForwardResolved) GetError() string {
+	if m != nil {
+		return m.Error
+	}
+	return ""
+}
+
 func init() {
 	proto.RegisterType((*EventParamsUpdated)(nil), "trustcity.judicial.v1.EventParamsUpdated")
 	proto.RegisterType((*EventDeposited)(nil), "trustcity.judicial.v1.EventDeposited")
@@ -475,6 +795,10 @@ func init() {
 	proto.RegisterType((*EventBatchAnchored)(nil), "trustcity.judicial.v1.EventBatchAnchored")
 	proto.RegisterType((*EventVerificationRecorded)(nil), "trustcity.judicial.v1.EventVerificationRecorded")
 	proto.RegisterType((*EventCustodyRecorded)(nil), "trustcity.judicial.v1.EventCustodyRecorded")
+	proto.RegisterType((*EventCrossChainDepositReceived)(nil), "trustcity.judicial.v1.EventCrossChainDepositReceived")
+	proto.RegisterType((*EventCrossChainDepositRefused)(nil), "trustcity.judicial.v1.EventCrossChainDepositRefused")
+	proto.RegisterType((*EventDepositForwarded)(nil), "trustcity.judicial.v1.EventDepositForwarded")
+	proto.RegisterType((*EventForwardResolved)(nil), "trustcity.judicial.v1.EventForwardResolved")
 }
 
 func init() {
@@ -482,43 +806,55 @@ func init() {
 }
 
 var fileDescriptor_c690ab625318659c = []byte{
-	// 573 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x94, 0xcf, 0x6f, 0xd3, 0x30,
-	0x14, 0xc7, 0xe7, 0x91, 0x85, 0xc5, 0xc0, 0x40, 0xd6, 0x18, 0xa1, 0x62, 0xa1, 0x0a, 0x3b, 0x74,
-	0x97, 0x44, 0x1b, 0xe2, 0x04, 0x97, 0xb6, 0x43, 0xa2, 0xb7, 0xc9, 0x12, 0x20, 0x71, 0xa9, 0x3c,
-	0xdb, 0x6b, 0x8c, 0xda, 0x38, 0x38, 0x4e, 0xa1, 0xff, 0x05, 0xff, 0x13, 0x17, 0x8e, 0x3b, 0x72,
-	0x42, 0xa8, 0x95, 0xf8, 0x2b, 0x38, 0xa0, 0x38, 0x6e, 0xa2, 0x8a, 0x56, 0xfc, 0x10, 0xb7, 0xbc,
-	0xa7, 0xf7, 0xbe, 0x5f, 0x7f, 0xde, 0x8b, 0x0d, 0x43, 0xad, 0x8a, 0x5c, 0x53, 0xa1, 0x67, 0xf1,
-	0xdb, 0x82, 0x09, 0x2a, 0xc8, 0x38, 0x9e, 0x9e, 0xc4, 0x7c, 0xca, 0x53, 0x9d, 0x47, 0x99, 0x92,
-	0x5a, 0xa2, 0xbb, 0x75, 0x4d, 0xb4, 0xac, 0x89, 0xa6, 0x27, 0xad, 0xa3, 0x4d, 0xad, 0x82, 0xf1,
-	0x94, 0xf2, 0xaa, 0xb9, 0xb5, 0xc1, 0x20, 0x23, 0x8a, 0x4c, 0xac, 0x41, 0x28, 0x20, 0x7a, 0x5e,
-	0x1a, 0x9e, 0x9b, 0xe4, 0xcb, 0x8c, 0x11, 0xcd, 0x19, 0x7a, 0x00, 0x3d, 0x52, 0xe8, 0x44, 0x2a,
-	0xa1, 0x67, 0x3e, 0x68, 0x83, 0x8e, 0x87, 0x9b, 0x04, 0x7a, 0x02, 0xdd, 0x4a, 0xc3, 0xdf, 0x6e,
-	0x83, 0xce, 0x8d, 0xd3, 0xc3, 0x68, 0xed, 0x29, 0xa3, 0x4a, 0x13, 0xdb, 0xe2, 0xf0, 0x07, 0x80,
-	0x7b, 0xc6, 0xeb, 0x8c, 0x67, 0x32, 0x17, 0xa5, 0xcf, 0x1e, 0xdc, 0x16, 0xcc, 0x18, 0x38, 0x78,
-	0x5b, 0x30, 0x74, 0x00, 0x5d, 0x26, 0x46, 0x3c, 0xd7, 0x46, 0xd9, 0xc3, 0x36, 0x42, 0x3d, 0xe8,
-	0x91, 0xf1, 0xa8, 0x74, 0x4f, 0x26, 0xfe, 0xb5, 0x36, 0xe8, 0xec, 0x9d, 0x1e, 0x6d, 0x30, 0x7d,
-	0x41, 0xf2, 0xa4, 0xbb, 0xac, 0xc5, 0x4d, 0x1b, 0x7a, 0x0a, 0x77, 0x29, 0xd1, 0x7c, 0x24, 0xd5,
-	0xcc, 0x77, 0x8c, 0xc4, 0xc3, 0x0d, 0x12, 0x7d, 0x5b, 0x86, 0xeb, 0x06, 0xf4, 0x08, 0xde, 0x62,
-	0x3c, 0x23, 0x4a, 0x4f, 0x78, 0xaa, 0x87, 0x82, 0xf9, 0x3b, 0xe6, 0x7c, 0x37, 0x9b, 0xe4, 0xc0,
-	0x4c, 0x8d, 0x55, 0x68, 0x52, 0xf9, 0x6e, 0x35, 0xb5, 0x3a, 0x11, 0x9e, 0x5b, 0xfa, 0xd7, 0x42,
-	0x27, 0x4c, 0x91, 0xf7, 0xe9, 0x1f, 0xd3, 0x1f, 0x40, 0x37, 0x17, 0xa3, 0x94, 0x2b, 0x83, 0xee,
-	0x61, 0x1b, 0x85, 0x5f, 0x81, 0x5d, 0x5e, 0x8f, 0x68, 0x9a, 0x74, 0x53, 0x9a, 0x48, 0xb5, 0x66,
-	0xa8, 0x08, 0x3a, 0x4a, 0xca, 0xa5, 0xa8, 0xf9, 0x46, 0x87, 0x10, 0x8e, 0x39, 0xb9, 0x1c, 0x52,
-	0x59, 0xa4, 0xda, 0xc8, 0x3a, 0xd8, 0x2b, 0x33, 0xfd, 0x32, 0xb1, 0x3a, 0x6f, 0xe7, 0xdf, 0xe6,
-	0xfd, 0x1f, 0x46, 0xf6, 0x1d, 0xc0, 0xfb, 0x06, 0xf0, 0x15, 0x57, 0xe2, 0x52, 0x50, 0xa2, 0x85,
-	0x4c, 0x31, 0xa7, 0x52, 0xb1, 0xbf, 0xf8, 0x79, 0xee, 0xc1, 0xeb, 0x94, 0xe4, 0xbc, 0x3c, 0x82,
-	0x9d, 0x5f, 0x19, 0x0e, 0x18, 0xea, 0x42, 0x57, 0xf1, 0xbc, 0x18, 0x6b, 0x8b, 0x78, 0xbc, 0x01,
-	0x71, 0xd5, 0xbd, 0x6c, 0xc0, 0xb6, 0x11, 0x1d, 0xc3, 0x3b, 0x54, 0x16, 0x4a, 0x0f, 0x1b, 0x2a,
-	0xcb, 0x79, 0xdb, 0xe4, 0xcf, 0xea, 0x34, 0x6a, 0xc1, 0xdd, 0xa9, 0x11, 0xe2, 0x4b, 0xd2, 0x3a,
-	0x0e, 0x3f, 0x01, 0xb8, 0x6f, 0x40, 0xfb, 0x45, 0xae, 0x25, 0x9b, 0xd5, 0x8c, 0x0d, 0x13, 0x58,
-	0x61, 0x6a, 0xc1, 0xdd, 0x9c, 0xbf, 0x2b, 0xca, 0xcb, 0x6e, 0x68, 0x1d, 0x5c, 0xc7, 0xe8, 0x19,
-	0x74, 0x09, 0x2d, 0xcf, 0xfa, 0x9b, 0x9b, 0x62, 0xbd, 0xba, 0xa6, 0x16, 0xdb, 0x9e, 0x5f, 0xd7,
-	0xe6, 0xac, 0x59, 0xdb, 0x3e, 0xdc, 0x21, 0xb4, 0x5c, 0x59, 0xc5, 0x5a, 0x05, 0xbd, 0xc1, 0xe7,
-	0x79, 0x00, 0xae, 0xe6, 0x01, 0xf8, 0x36, 0x0f, 0xc0, 0xc7, 0x45, 0xb0, 0x75, 0xb5, 0x08, 0xb6,
-	0xbe, 0x2c, 0x82, 0xad, 0x37, 0xf1, 0x48, 0xe8, 0xa4, 0xb8, 0x88, 0xa8, 0x9c, 0xc4, 0xcd, 0xa3,
-	0xd4, 0x7c, 0x7d, 0xa8, 0x9f, 0xae, 0x58, 0xcf, 0x32, 0x9e, 0x5f, 0xb8, 0xe6, 0x75, 0x7a, 0xfc,
-	0x33, 0x00, 0x00, 0xff, 0xff, 0x49, 0xa6, 0x5a, 0xdb, 0x24, 0x05, 0x00, 0x00,
+	// 768 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x55, 0x41, 0x4f, 0x1b, 0x3b,
+	0x10, 0x66, 0xc3, 0xb2, 0x64, 0xfd, 0xde, 0xcb, 0x43, 0x2b, 0xe0, 0x85, 0x08, 0xf2, 0xd0, 0x96,
+	0x43, 0xb8, 0x24, 0x82, 0xaa, 0xa7, 0x72, 0x09, 0xa1, 0x55, 0x73, 0x43, 0xae, 0xda, 0x4a, 0xbd,
+	0x44, 0xc6, 0x76, 0xb2, 0xae, 0x92, 0x75, 0x6a, 0x7b, 0x43, 0xf3, 0x2f, 0x7a, 0xef, 0xcf, 0xe9,
+	0xa5, 0x47, 0x8e, 0x3d, 0xb5, 0x15, 0x48, 0xfd, 0x15, 0x3d, 0x54, 0xf6, 0x3a, 0xbb, 0x24, 0x4d,
+	0xa0, 0x54, 0xdc, 0x32, 0xa3, 0x99, 0xf9, 0xe6, 0xfb, 0xbe, 0x71, 0x16, 0x84, 0x4a, 0x24, 0x52,
+	0x61, 0xa6, 0xc6, 0x8d, 0x37, 0x09, 0x61, 0x98, 0xa1, 0x7e, 0x63, 0x74, 0xd0, 0xa0, 0x23, 0x1a,
+	0x2b, 0x59, 0x1f, 0x0a, 0xae, 0x78, 0xb0, 0x91, 0xd5, 0xd4, 0x27, 0x35, 0xf5, 0xd1, 0x41, 0x65,
+	0x6f, 0x51, 0x2b, 0x23, 0x34, 0xc6, 0x34, 0x6d, 0xae, 0x2c, 0x00, 0x18, 0x22, 0x81, 0x06, 0x16,
+	0x20, 0x64, 0x20, 0x78, 0xa2, 0x01, 0x4f, 0x4d, 0xf2, 0xc5, 0x90, 0x20, 0x45, 0x49, 0xb0, 0x0d,
+	0x7c, 0x94, 0xa8, 0x88, 0x0b, 0xa6, 0xc6, 0x65, 0x67, 0xd7, 0xa9, 0xf9, 0x30, 0x4f, 0x04, 0x8f,
+	0x80, 0x97, 0xce, 0x28, 0x17, 0x76, 0x9d, 0xda, 0x5f, 0x87, 0x3b, 0xf5, 0xb9, 0x5b, 0xd6, 0xd3,
+	0x99, 0xd0, 0x16, 0x87, 0x3f, 0x1c, 0x50, 0x32, 0x58, 0x27, 0x74, 0xc8, 0x25, 0xd3, 0x38, 0x25,
+	0x50, 0x60, 0xc4, 0x00, 0xb8, 0xb0, 0xc0, 0x48, 0xb0, 0x09, 0x3c, 0xc2, 0x7a, 0x54, 0x2a, 0x33,
+	0xd9, 0x87, 0x36, 0x0a, 0x8e, 0x81, 0x8f, 0xfa, 0x3d, 0x8d, 0x1e, 0x0d, 0xca, 0xcb, 0xbb, 0x4e,
+	0xad, 0x74, 0xb8, 0xb7, 0x00, 0xf4, 0x19, 0x92, 0x51, 0x73, 0x52, 0x0b, 0xf3, 0xb6, 0xe0, 0x31,
+	0x28, 0x62, 0xa4, 0x68, 0x8f, 0x8b, 0x71, 0xd9, 0x35, 0x23, 0xfe, 0x5f, 0x30, 0xa2, 0x65, 0xcb,
+	0x60, 0xd6, 0x10, 0x3c, 0x00, 0xff, 0x10, 0x3a, 0x44, 0x42, 0x0d, 0x68, 0xac, 0x3a, 0x8c, 0x94,
+	0x57, 0xcc, 0x7e, 0x7f, 0xe7, 0xc9, 0xb6, 0x51, 0x8d, 0xa4, 0xd4, 0xb8, 0x28, 0x7b, 0xa9, 0x6a,
+	0x59, 0x22, 0x3c, 0xb5, 0xec, 0x5f, 0x31, 0x15, 0x11, 0x81, 0xce, 0xe3, 0xdf, 0x66, 0xbf, 0x09,
+	0x3c, 0xc9, 0x7a, 0x31, 0x15, 0x86, 0xba, 0x0f, 0x6d, 0x14, 0x7e, 0x71, 0xac, 0x79, 0xc7, 0x48,
+	0xe1, 0xa8, 0x19, 0xe3, 0x88, 0x8b, 0x39, 0xa2, 0x06, 0xc0, 0x15, 0x9c, 0x4f, 0x86, 0x9a, 0xdf,
+	0xc1, 0x0e, 0x00, 0x7d, 0x8a, 0xba, 0x1d, 0xcc, 0x93, 0x58, 0x99, 0xb1, 0x2e, 0xf4, 0x75, 0xa6,
+	0xa5, 0x13, 0xd3, 0x7a, 0xbb, 0x7f, 0xa6, 0xf7, 0x3d, 0x48, 0xf6, 0xdd, 0x01, 0x5b, 0x86, 0xe0,
+	0x4b, 0x2a, 0x58, 0x97, 0x61, 0xa4, 0x18, 0x8f, 0x21, 0xc5, 0x5c, 0x90, 0x3b, 0x1c, 0xcf, 0x7f,
+	0x60, 0x15, 0x23, 0x49, 0xf5, 0x0a, 0x56, 0x3f, 0x1d, 0xb6, 0x49, 0xd0, 0x04, 0x9e, 0xa0, 0x32,
+	0xe9, 0x2b, 0x4b, 0x71, 0x7f, 0x01, 0xc5, 0x69, 0x74, 0xdd, 0x00, 0x6d, 0x63, 0xb0, 0x0f, 0xd6,
+	0x30, 0x4f, 0x84, 0xea, 0xe4, 0xac, 0x2c, 0xcf, 0x7f, 0x4d, 0xfe, 0x24, 0x4b, 0x07, 0x15, 0x50,
+	0x1c, 0x99, 0x41, 0x74, 0xc2, 0x34, 0x8b, 0xc3, 0x8f, 0x0e, 0x58, 0x37, 0x44, 0x5b, 0x89, 0x54,
+	0x9c, 0x8c, 0x33, 0x8e, 0x39, 0x27, 0x67, 0x8a, 0x53, 0x05, 0x14, 0x25, 0x7d, 0x9b, 0xe8, 0xc7,
+	0x6e, 0xd8, 0xba, 0x30, 0x8b, 0x83, 0x23, 0xe0, 0x21, 0xac, 0x77, 0xbd, 0xe5, 0xa5, 0x58, 0xac,
+	0xa6, 0xa9, 0x85, 0xb6, 0xe7, 0x57, 0xdb, 0xdc, 0x39, 0xb6, 0xad, 0x83, 0x15, 0x84, 0xb5, 0x65,
+	0x29, 0xd7, 0x34, 0xd0, 0x76, 0x55, 0x53, 0x16, 0x82, 0x4b, 0xd9, 0x8a, 0x10, 0x8b, 0xed, 0x53,
+	0x87, 0x14, 0x53, 0x36, 0xba, 0x83, 0x67, 0x5b, 0xa0, 0x88, 0x75, 0x7f, 0x6e, 0xda, 0xaa, 0x89,
+	0xdb, 0x44, 0x9f, 0x2e, 0x8e, 0x50, 0x1c, 0xd3, 0x7e, 0xbe, 0x9d, 0x6f, 0x33, 0x6d, 0x32, 0xa5,
+	0xcc, 0xca, 0x8c, 0x32, 0x37, 0x5e, 0x5b, 0x50, 0x03, 0x6b, 0x92, 0x27, 0x02, 0xd3, 0x8e, 0x30,
+	0xf2, 0xeb, 0xf1, 0xab, 0x66, 0x42, 0x29, 0xcd, 0xa7, 0xae, 0xb4, 0x49, 0x28, 0xc0, 0xce, 0x22,
+	0x9e, 0xdd, 0x44, 0xd2, 0xd9, 0x1d, 0x9d, 0x9b, 0x76, 0x9c, 0x75, 0x6f, 0x53, 0x1f, 0x25, 0x92,
+	0xd6, 0x3d, 0x1f, 0xda, 0x28, 0xfc, 0xe0, 0x80, 0x8d, 0xeb, 0xff, 0x9e, 0x4f, 0xb9, 0x38, 0x47,
+	0x73, 0xdf, 0xc1, 0x34, 0x78, 0xe1, 0x26, 0xf0, 0xe5, 0x19, 0xf0, 0xeb, 0xb2, 0xbb, 0xd3, 0xb2,
+	0x6f, 0x03, 0xbf, 0x6b, 0x21, 0x27, 0xb6, 0xe7, 0x89, 0xf0, 0xeb, 0xe4, 0x80, 0xed, 0x5a, 0x90,
+	0x4a, 0xde, 0x1f, 0xdd, 0xef, 0x72, 0x47, 0xc0, 0x93, 0x0a, 0xa9, 0x44, 0xde, 0xf2, 0x8f, 0x64,
+	0x57, 0x78, 0x6e, 0x6a, 0xa1, 0xed, 0xd1, 0xee, 0x0a, 0x3a, 0xe0, 0xea, 0xba, 0xbb, 0xe9, 0x7d,
+	0x94, 0xd2, 0xfc, 0xc4, 0x5d, 0x7d, 0xdc, 0x54, 0x88, 0xec, 0x42, 0xd2, 0xe0, 0xb8, 0xfd, 0xe9,
+	0xb2, 0xea, 0x5c, 0x5c, 0x56, 0x9d, 0x6f, 0x97, 0x55, 0xe7, 0xfd, 0x55, 0x75, 0xe9, 0xe2, 0xaa,
+	0xba, 0xf4, 0xf9, 0xaa, 0xba, 0xf4, 0xba, 0xd1, 0x63, 0x2a, 0x4a, 0xce, 0xea, 0x98, 0x0f, 0x1a,
+	0xf9, 0x17, 0x37, 0xff, 0xf5, 0x2e, 0xfb, 0x2e, 0x37, 0xd4, 0x78, 0x48, 0xe5, 0x99, 0x67, 0x3e,
+	0xbd, 0x0f, 0x7f, 0x06, 0x00, 0x00, 0xff, 0xff, 0x8d, 0xa0, 0x5d, 0x04, 0x01, 0x08, 0x00, 0x00,
 }
 
 func (m *EventParamsUpdated) Marshal() (dAtA []byte, err error) {
@@ -838,6 +1174,225 @@ func (m *EventCustodyRecorded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *EventCrossChainDepositReceived) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventCrossChainDepositReceived) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventCrossChainDepositReceived) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.SourceRecordId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.SourceRecordId))
+		i--
+		dAtA[i] = 0x38
+	}
+	if len(m.Depositor) > 0 {
+		i -= len(m.Depositor)
+		copy(dAtA[i:], m.Depositor)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Depositor)))
+		i--
+		dAtA[i] = 0x32
+	}
+	if m.Sequence != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Sequence))
+		i--
+		dAtA[i] = 0x28
+	}
+	if len(m.ChannelId) > 0 {
+		i -= len(m.ChannelId)
+		copy(dAtA[i:], m.ChannelId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.ChannelId)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.ChainId) > 0 {
+		i -= len(m.ChainId)
+		copy(dAtA[i:], m.ChainId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.ChainId)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Digest) > 0 {
+		i -= len(m.Digest)
+		copy(dAtA[i:], m.Digest)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Digest)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.Id != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventCrossChainDepositRefused) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventCrossChainDepositRefused) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventCrossChainDepositRefused) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Sequence != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Sequence))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.ChannelId) > 0 {
+		i -= len(m.ChannelId)
+		copy(dAtA[i:], m.ChannelId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.ChannelId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventDepositForwarded) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventDepositForwarded) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventDepositForwarded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Forwarder) > 0 {
+		i -= len(m.Forwarder)
+		copy(dAtA[i:], m.Forwarder)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Forwarder)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.ChainId) > 0 {
+		i -= len(m.ChainId)
+		copy(dAtA[i:], m.ChainId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.ChainId)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Sequence != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Sequence))
+		i--
+		dAtA[i] = 0x18
+	}
+	if len(m.ChannelId) > 0 {
+		i -= len(m.ChannelId)
+		copy(dAtA[i:], m.ChannelId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.ChannelId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.Id != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventForwardResolved) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventForwardResolved) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventForwardResolved) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Error) > 0 {
+		i -= len(m.Error)
+		copy(dAtA[i:], m.Error)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Error)))
+		i--
+		dAtA[i] = 0x32
+	}
+	if m.RemoteRecordId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.RemoteRecordId))
+		i--
+		dAtA[i] = 0x28
+	}
+	if m.Status != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x20
+	}
+	if m.Sequence != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Sequence))
+		i--
+		dAtA[i] = 0x18
+	}
+	if len(m.ChannelId) > 0 {
+		i -= len(m.ChannelId)
+		copy(dAtA[i:], m.ChannelId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.ChannelId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.Id != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -998,6 +1553,116 @@ func (m *EventCustodyRecorded) Size() (n int) {
 		n += 1 + l + sovEvents(uint64(l))
 	}
 	l = len(m.Actor)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventCrossChainDepositReceived) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovEvents(uint64(m.Id))
+	}
+	l = len(m.Digest)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.ChainId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.ChannelId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Sequence != 0 {
+		n += 1 + sovEvents(uint64(m.Sequence))
+	}
+	l = len(m.Depositor)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.SourceRecordId != 0 {
+		n += 1 + sovEvents(uint64(m.SourceRecordId))
+	}
+	return n
+}
+
+func (m *EventCrossChainDepositRefused) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ChannelId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Sequence != 0 {
+		n += 1 + sovEvents(uint64(m.Sequence))
+	}
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventDepositForwarded) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovEvents(uint64(m.Id))
+	}
+	l = len(m.ChannelId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Sequence != 0 {
+		n += 1 + sovEvents(uint64(m.Sequence))
+	}
+	l = len(m.ChainId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Forwarder)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventForwardResolved) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovEvents(uint64(m.Id))
+	}
+	l = len(m.ChannelId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Sequence != 0 {
+		n += 1 + sovEvents(uint64(m.Sequence))
+	}
+	if m.Status != 0 {
+		n += 1 + sovEvents(uint64(m.Status))
+	}
+	if m.RemoteRecordId != 0 {
+		n += 1 + sovEvents(uint64(m.RemoteRecordId))
+	}
+	l = len(m.Error)
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
@@ -2045,6 +2710,748 @@ func (m *EventCustodyRecorded) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			m.Actor = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventCrossChainDepositReceived) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventCrossChainDepositReceived: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventCrossChainDepositReceived: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Digest", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Digest = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChainId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChainId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChannelId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChannelId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sequence", wireType)
+			}
+			m.Sequence = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Sequence |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Depositor", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Depositor = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SourceRecordId", wireType)
+			}
+			m.SourceRecordId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SourceRecordId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventCrossChainDepositRefused) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventCrossChainDepositRefused: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventCrossChainDepositRefused: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChannelId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChannelId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sequence", wireType)
+			}
+			m.Sequence = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Sequence |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventDepositForwarded) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventDepositForwarded: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventDepositForwarded: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChannelId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChannelId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sequence", wireType)
+			}
+			m.Sequence = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Sequence |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChainId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChainId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Forwarder", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Forwarder = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventForwardResolved) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventForwardResolved: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventForwardResolved: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChannelId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChannelId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sequence", wireType)
+			}
+			m.Sequence = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Sequence |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= ForwardStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RemoteRecordId", wireType)
+			}
+			m.RemoteRecordId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.RemoteRecordId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Error", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Error = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

@@ -136,6 +136,46 @@ func (EvidenceStatus) EnumDescriptor() ([]byte, []int) {
 	return fileDescriptor_7bd87ee0af10ae8e, []int{2}
 }
 
+// ForwardStatus is where a forwarded copy of a deposit stands.
+type ForwardStatus int32
+
+const (
+	ForwardStatus_FORWARD_STATUS_UNSPECIFIED ForwardStatus = 0
+	// IN_FLIGHT: the packet was sent; no acknowledgement or timeout yet.
+	ForwardStatus_FORWARD_STATUS_IN_FLIGHT ForwardStatus = 1
+	// ACKNOWLEDGED: the receiving chain stored the deposit; remote_record_id
+	// and remote_time say where and when.
+	ForwardStatus_FORWARD_STATUS_ACKNOWLEDGED ForwardStatus = 2
+	// REFUSED: the receiving chain answered with an error acknowledgement.
+	ForwardStatus_FORWARD_STATUS_REFUSED ForwardStatus = 3
+	// TIMED_OUT: the packet was not received before its timeout.
+	ForwardStatus_FORWARD_STATUS_TIMED_OUT ForwardStatus = 4
+)
+
+var ForwardStatus_name = map[int32]string{
+	0: "FORWARD_STATUS_UNSPECIFIED",
+	1: "FORWARD_STATUS_IN_FLIGHT",
+	2: "FORWARD_STATUS_ACKNOWLEDGED",
+	3: "FORWARD_STATUS_REFUSED",
+	4: "FORWARD_STATUS_TIMED_OUT",
+}
+
+var ForwardStatus_value = map[string]int32{
+	"FORWARD_STATUS_UNSPECIFIED":  0,
+	"FORWARD_STATUS_IN_FLIGHT":    1,
+	"FORWARD_STATUS_ACKNOWLEDGED": 2,
+	"FORWARD_STATUS_REFUSED":      3,
+	"FORWARD_STATUS_TIMED_OUT":    4,
+}
+
+func (x ForwardStatus) String() string {
+	return proto.EnumName(ForwardStatus_name, int32(x))
+}
+
+func (ForwardStatus) EnumDescriptor() ([]byte, []int) {
+	return fileDescriptor_7bd87ee0af10ae8e, []int{3}
+}
+
 // VerificationResult is what a court found when it checked a record.
 type VerificationResult int32
 
@@ -168,7 +208,7 @@ func (x VerificationResult) String() string {
 }
 
 func (VerificationResult) EnumDescriptor() ([]byte, []int) {
-	return fileDescriptor_7bd87ee0af10ae8e, []int{3}
+	return fileDescriptor_7bd87ee0af10ae8e, []int{4}
 }
 
 // CustodyAction is what happened to a piece of evidence.
@@ -203,7 +243,7 @@ func (x CustodyAction) String() string {
 }
 
 func (CustodyAction) EnumDescriptor() ([]byte, []int) {
-	return fileDescriptor_7bd87ee0af10ae8e, []int{4}
+	return fileDescriptor_7bd87ee0af10ae8e, []int{5}
 }
 
 // Evidence is a deposited digest: the block time is its trusted timestamp.
@@ -215,17 +255,25 @@ type Evidence struct {
 	// parties are DIDs of the parties to the record.
 	Parties  []string `protobuf:"bytes,5,rep,name=parties,proto3" json:"parties,omitempty"`
 	Metadata string   `protobuf:"bytes,6,opt,name=metadata,proto3" json:"metadata,omitempty"`
-	// department_id is the accredited department that deposited it.
+	// department_id and depositor are the accredited department and the
+	// account that deposited it (both empty for a cross-chain deposit).
 	DepartmentId string    `protobuf:"bytes,7,opt,name=department_id,json=departmentId,proto3" json:"department_id,omitempty"`
 	Depositor    string    `protobuf:"bytes,8,opt,name=depositor,proto3" json:"depositor,omitempty"`
 	Height       int64     `protobuf:"varint,9,opt,name=height,proto3" json:"height,omitempty"`
 	Time         time.Time `protobuf:"bytes,10,opt,name=time,proto3,stdtime" json:"time"`
-	// tx_hash is the SHA-256 of the depositing transaction.
+	// tx_hash is the SHA-256 of the depositing transaction (for a cross-chain
+	// deposit: of the transaction that relayed the packet).
 	TxHash           []byte         `protobuf:"bytes,11,opt,name=tx_hash,json=txHash,proto3" json:"tx_hash,omitempty"`
 	Status           EvidenceStatus `protobuf:"varint,12,opt,name=status,proto3,enum=trustcity.judicial.v1.EvidenceStatus" json:"status,omitempty"`
 	WithdrawalReason string         `protobuf:"bytes,13,opt,name=withdrawal_reason,json=withdrawalReason,proto3" json:"withdrawal_reason,omitempty"`
 	WithdrawnAt      *time.Time     `protobuf:"bytes,14,opt,name=withdrawn_at,json=withdrawnAt,proto3,stdtime" json:"withdrawn_at,omitempty"`
 	WithdrawnHeight  int64          `protobuf:"varint,15,opt,name=withdrawn_height,json=withdrawnHeight,proto3" json:"withdrawn_height,omitempty"`
+	// origin is set on a deposit received from another chain over IBC; such a
+	// record has no department or depositor of this chain and cannot be
+	// withdrawn or forwarded here.
+	Origin *CrossChainOrigin `protobuf:"bytes,16,opt,name=origin,proto3" json:"origin,omitempty"`
+	// forwards are the sendings of this deposit to other chains, oldest first.
+	Forwards []Forward `protobuf:"bytes,17,rep,name=forwards,proto3" json:"forwards"`
 }
 
 func (m *Evidence) Reset()         { *m = Evidence{} }
@@ -366,6 +414,300 @@ func (m *Evidence) GetWithdrawnHeight() int64 {
 	return 0
 }
 
+func (m *Evidence) GetOrigin() *CrossChainOrigin {
+	if m != nil {
+		return m.Origin
+	}
+	return nil
+}
+
+func (m *Evidence) GetForwards() []Forward {
+	if m != nil {
+		return m.Forwards
+	}
+	return nil
+}
+
+// CrossChainOrigin is where a deposit received over IBC came from. The
+// chain id is the one the light client of the receiving channel tracks, not
+// a claim of the packet.
+type CrossChainOrigin struct {
+	// chain_id is the sending chain, read from the channel's light client.
+	ChainId string `protobuf:"bytes,1,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	// port_id and channel_id are the sending chain's end of the channel.
+	PortId    string `protobuf:"bytes,2,opt,name=port_id,json=portId,proto3" json:"port_id,omitempty"`
+	ChannelId string `protobuf:"bytes,3,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
+	// destination_channel_id is this chain's end of the channel.
+	DestinationChannelId string `protobuf:"bytes,4,opt,name=destination_channel_id,json=destinationChannelId,proto3" json:"destination_channel_id,omitempty"`
+	// sequence is the packet's sequence on the channel.
+	Sequence uint64 `protobuf:"varint,5,opt,name=sequence,proto3" json:"sequence,omitempty"`
+	// depositor is the depositing account on the sending chain, as sent.
+	Depositor string `protobuf:"bytes,6,opt,name=depositor,proto3" json:"depositor,omitempty"`
+	// department_id is the depositing department on the sending chain, as sent.
+	DepartmentId string `protobuf:"bytes,7,opt,name=department_id,json=departmentId,proto3" json:"department_id,omitempty"`
+	// source_record_id is the record's id on the sending chain.
+	SourceRecordId uint64 `protobuf:"varint,8,opt,name=source_record_id,json=sourceRecordId,proto3" json:"source_record_id,omitempty"`
+	// deposited_at is the record's timestamp on the sending chain, as sent;
+	// this record's own time is when this chain received it.
+	DepositedAt time.Time `protobuf:"bytes,9,opt,name=deposited_at,json=depositedAt,proto3,stdtime" json:"deposited_at"`
+}
+
+func (m *CrossChainOrigin) Reset()         { *m = CrossChainOrigin{} }
+func (m *CrossChainOrigin) String() string { return proto.CompactTextString(m) }
+func (*CrossChainOrigin) ProtoMessage()    {}
+func (*CrossChainOrigin) Descriptor() ([]byte, []int) {
+	return fileDescriptor_7bd87ee0af10ae8e, []int{1}
+}
+func (m *CrossChainOrigin) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *CrossChainOrigin) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_CrossChainOrigin.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *CrossChainOrigin) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_CrossChainOrigin.Merge(m, src)
+}
+func (m *CrossChainOrigin) XXX_Size() int {
+	return m.Size()
+}
+func (m *CrossChainOrigin) XXX_DiscardUnknown() {
+	xxx_messageInfo_CrossChainOrigin.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_CrossChainOrigin proto.InternalMessageInfo
+
+func (m *CrossChainOrigin) GetChainId() string {
+	if m != nil {
+		return m.ChainId
+	}
+	return ""
+}
+
+func (m *CrossChainOrigin) GetPortId() string {
+	if m != nil {
+		return m.PortId
+	}
+	return ""
+}
+
+func (m *CrossChainOrigin) GetChannelId() string {
+	if m != nil {
+		return m.ChannelId
+	}
+	return ""
+}
+
+func (m *CrossChainOrigin) GetDestinationChannelId() string {
+	if m != nil {
+		return m.DestinationChannelId
+	}
+	return ""
+}
+
+func (m *CrossChainOrigin) GetSequence() uint64 {
+	if m != nil {
+		return m.Sequence
+	}
+	return 0
+}
+
+func (m *CrossChainOrigin) GetDepositor() string {
+	if m != nil {
+		return m.Depositor
+	}
+	return ""
+}
+
+func (m *CrossChainOrigin) GetDepartmentId() string {
+	if m != nil {
+		return m.DepartmentId
+	}
+	return ""
+}
+
+func (m *CrossChainOrigin) GetSourceRecordId() uint64 {
+	if m != nil {
+		return m.SourceRecordId
+	}
+	return 0
+}
+
+func (m *CrossChainOrigin) GetDepositedAt() time.Time {
+	if m != nil {
+		return m.DepositedAt
+	}
+	return time.Time{}
+}
+
+// Forward is one sending of a deposit to another chain, kept on the
+// original record: where else the deposit is preserved, and since when.
+type Forward struct {
+	// channel_id is this chain's end of the judicial channel.
+	ChannelId string `protobuf:"bytes,1,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
+	// sequence is the packet's sequence on the channel.
+	Sequence uint64 `protobuf:"varint,2,opt,name=sequence,proto3" json:"sequence,omitempty"`
+	// chain_id is the receiving chain, read from the channel's light client.
+	ChainId      string `protobuf:"bytes,3,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	Forwarder    string `protobuf:"bytes,4,opt,name=forwarder,proto3" json:"forwarder,omitempty"`
+	DepartmentId string `protobuf:"bytes,5,opt,name=department_id,json=departmentId,proto3" json:"department_id,omitempty"`
+	// height and time are when the packet was sent.
+	Height int64         `protobuf:"varint,6,opt,name=height,proto3" json:"height,omitempty"`
+	Time   time.Time     `protobuf:"bytes,7,opt,name=time,proto3,stdtime" json:"time"`
+	Status ForwardStatus `protobuf:"varint,8,opt,name=status,proto3,enum=trustcity.judicial.v1.ForwardStatus" json:"status,omitempty"`
+	// remote_record_id, remote_height and remote_time are the record id and
+	// the block height and time of the receiving chain, from its
+	// acknowledgement (ACKNOWLEDGED only).
+	RemoteRecordId uint64     `protobuf:"varint,9,opt,name=remote_record_id,json=remoteRecordId,proto3" json:"remote_record_id,omitempty"`
+	RemoteHeight   int64      `protobuf:"varint,10,opt,name=remote_height,json=remoteHeight,proto3" json:"remote_height,omitempty"`
+	RemoteTime     *time.Time `protobuf:"bytes,11,opt,name=remote_time,json=remoteTime,proto3,stdtime" json:"remote_time,omitempty"`
+	// error is the receiving chain's error acknowledgement (REFUSED only).
+	Error string `protobuf:"bytes,12,opt,name=error,proto3" json:"error,omitempty"`
+	// resolved_height and resolved_time are when this chain learnt the
+	// outcome (all but IN_FLIGHT).
+	ResolvedHeight int64      `protobuf:"varint,13,opt,name=resolved_height,json=resolvedHeight,proto3" json:"resolved_height,omitempty"`
+	ResolvedTime   *time.Time `protobuf:"bytes,14,opt,name=resolved_time,json=resolvedTime,proto3,stdtime" json:"resolved_time,omitempty"`
+}
+
+func (m *Forward) Reset()         { *m = Forward{} }
+func (m *Forward) String() string { return proto.CompactTextString(m) }
+func (*Forward) ProtoMessage()    {}
+func (*Forward) Descriptor() ([]byte, []int) {
+	return fileDescriptor_7bd87ee0af10ae8e, []int{2}
+}
+func (m *Forward) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *Forward) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_Forward.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *Forward) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_Forward.Merge(m, src)
+}
+func (m *Forward) XXX_Size() int {
+	return m.Size()
+}
+func (m *Forward) XXX_DiscardUnknown() {
+	xxx_messageInfo_Forward.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_Forward proto.InternalMessageInfo
+
+func (m *Forward) GetChannelId() string {
+	if m != nil {
+		return m.ChannelId
+	}
+	return ""
+}
+
+func (m *Forward) GetSequence() uint64 {
+	if m != nil {
+		return m.Sequence
+	}
+	return 0
+}
+
+func (m *Forward) GetChainId() string {
+	if m != nil {
+		return m.ChainId
+	}
+	return ""
+}
+
+func (m *Forward) GetForwarder() string {
+	if m != nil {
+		return m.Forwarder
+	}
+	return ""
+}
+
+func (m *Forward) GetDepartmentId() string {
+	if m != nil {
+		return m.DepartmentId
+	}
+	return ""
+}
+
+func (m *Forward) GetHeight() int64 {
+	if m != nil {
+		return m.Height
+	}
+	return 0
+}
+
+func (m *Forward) GetTime() time.Time {
+	if m != nil {
+		return m.Time
+	}
+	return time.Time{}
+}
+
+func (m *Forward) GetStatus() ForwardStatus {
+	if m != nil {
+		return m.Status
+	}
+	return ForwardStatus_FORWARD_STATUS_UNSPECIFIED
+}
+
+func (m *Forward) GetRemoteRecordId() uint64 {
+	if m != nil {
+		return m.RemoteRecordId
+	}
+	return 0
+}
+
+func (m *Forward) GetRemoteHeight() int64 {
+	if m != nil {
+		return m.RemoteHeight
+	}
+	return 0
+}
+
+func (m *Forward) GetRemoteTime() *time.Time {
+	if m != nil {
+		return m.RemoteTime
+	}
+	return nil
+}
+
+func (m *Forward) GetError() string {
+	if m != nil {
+		return m.Error
+	}
+	return ""
+}
+
+func (m *Forward) GetResolvedHeight() int64 {
+	if m != nil {
+		return m.ResolvedHeight
+	}
+	return 0
+}
+
+func (m *Forward) GetResolvedTime() *time.Time {
+	if m != nil {
+		return m.ResolvedTime
+	}
+	return nil
+}
+
 // Batch is an anchored Merkle root (RFC 6962 hashing) of many digests.
 type Batch struct {
 	Id           uint64        `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
@@ -385,7 +727,7 @@ func (m *Batch) Reset()         { *m = Batch{} }
 func (m *Batch) String() string { return proto.CompactTextString(m) }
 func (*Batch) ProtoMessage()    {}
 func (*Batch) Descriptor() ([]byte, []int) {
-	return fileDescriptor_7bd87ee0af10ae8e, []int{1}
+	return fileDescriptor_7bd87ee0af10ae8e, []int{3}
 }
 func (m *Batch) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -503,7 +845,7 @@ func (m *InclusionProof) Reset()         { *m = InclusionProof{} }
 func (m *InclusionProof) String() string { return proto.CompactTextString(m) }
 func (*InclusionProof) ProtoMessage()    {}
 func (*InclusionProof) Descriptor() ([]byte, []int) {
-	return fileDescriptor_7bd87ee0af10ae8e, []int{2}
+	return fileDescriptor_7bd87ee0af10ae8e, []int{4}
 }
 func (m *InclusionProof) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -575,7 +917,7 @@ func (m *Verification) Reset()         { *m = Verification{} }
 func (m *Verification) String() string { return proto.CompactTextString(m) }
 func (*Verification) ProtoMessage()    {}
 func (*Verification) Descriptor() ([]byte, []int) {
-	return fileDescriptor_7bd87ee0af10ae8e, []int{3}
+	return fileDescriptor_7bd87ee0af10ae8e, []int{5}
 }
 func (m *Verification) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -703,7 +1045,7 @@ func (m *CustodyEvent) Reset()         { *m = CustodyEvent{} }
 func (m *CustodyEvent) String() string { return proto.CompactTextString(m) }
 func (*CustodyEvent) ProtoMessage()    {}
 func (*CustodyEvent) Descriptor() ([]byte, []int) {
-	return fileDescriptor_7bd87ee0af10ae8e, []int{4}
+	return fileDescriptor_7bd87ee0af10ae8e, []int{6}
 }
 func (m *CustodyEvent) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -806,9 +1148,12 @@ func init() {
 	proto.RegisterEnum("trustcity.judicial.v1.HashAlgorithm", HashAlgorithm_name, HashAlgorithm_value)
 	proto.RegisterEnum("trustcity.judicial.v1.Category", Category_name, Category_value)
 	proto.RegisterEnum("trustcity.judicial.v1.EvidenceStatus", EvidenceStatus_name, EvidenceStatus_value)
+	proto.RegisterEnum("trustcity.judicial.v1.ForwardStatus", ForwardStatus_name, ForwardStatus_value)
 	proto.RegisterEnum("trustcity.judicial.v1.VerificationResult", VerificationResult_name, VerificationResult_value)
 	proto.RegisterEnum("trustcity.judicial.v1.CustodyAction", CustodyAction_name, CustodyAction_value)
 	proto.RegisterType((*Evidence)(nil), "trustcity.judicial.v1.Evidence")
+	proto.RegisterType((*CrossChainOrigin)(nil), "trustcity.judicial.v1.CrossChainOrigin")
+	proto.RegisterType((*Forward)(nil), "trustcity.judicial.v1.Forward")
 	proto.RegisterType((*Batch)(nil), "trustcity.judicial.v1.Batch")
 	proto.RegisterType((*InclusionProof)(nil), "trustcity.judicial.v1.InclusionProof")
 	proto.RegisterType((*Verification)(nil), "trustcity.judicial.v1.Verification")
@@ -820,85 +1165,110 @@ func init() {
 }
 
 var fileDescriptor_7bd87ee0af10ae8e = []byte{
-	// 1241 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe4, 0x56, 0x4f, 0x6f, 0xdb, 0xc6,
-	0x13, 0x35, 0xad, 0xff, 0x63, 0x59, 0xe1, 0x6f, 0x7f, 0x8e, 0x4d, 0xcb, 0x8d, 0xa4, 0x2a, 0x29,
-	0xa0, 0xb8, 0xa8, 0x84, 0x38, 0x6d, 0x50, 0xa0, 0xed, 0x81, 0xa6, 0xe8, 0x88, 0x80, 0x4d, 0x19,
-	0x4b, 0xda, 0x81, 0x73, 0x28, 0x41, 0x93, 0xb4, 0xc4, 0x42, 0xd2, 0xba, 0xe4, 0xca, 0xb1, 0x4f,
-	0x3d, 0xf4, 0x5c, 0x20, 0x9f, 0xa0, 0x40, 0x0f, 0x3d, 0xf7, 0xd2, 0x0f, 0x91, 0x63, 0xd0, 0x43,
-	0xd1, 0x53, 0x5b, 0x24, 0x5f, 0xa4, 0xd8, 0x15, 0x49, 0x59, 0xb2, 0xd2, 0x34, 0xe8, 0xb1, 0x37,
-	0xce, 0xcc, 0x1b, 0xee, 0xec, 0x7b, 0x6f, 0x97, 0x84, 0x7b, 0x34, 0x18, 0x87, 0xd4, 0xf1, 0xe9,
-	0x55, 0xeb, 0xab, 0xb1, 0xeb, 0x3b, 0xbe, 0x3d, 0x68, 0x5d, 0x3c, 0x68, 0x79, 0x17, 0xbe, 0xeb,
-	0x8d, 0x1c, 0xaf, 0x79, 0x1e, 0x10, 0x4a, 0xd0, 0xed, 0x04, 0xd5, 0x8c, 0x51, 0xcd, 0x8b, 0x07,
-	0xe5, 0x4d, 0x87, 0x84, 0x43, 0x12, 0x5a, 0x1c, 0xd4, 0x9a, 0x04, 0x93, 0x8e, 0xf2, 0x5a, 0x8f,
-	0xf4, 0xc8, 0x24, 0xcf, 0x9e, 0xa2, 0x6c, 0xb5, 0x47, 0x48, 0x6f, 0xe0, 0xb5, 0x78, 0x74, 0x3a,
-	0x3e, 0x6b, 0x51, 0x7f, 0xe8, 0x85, 0xd4, 0x1e, 0x9e, 0x4f, 0x00, 0xf5, 0xef, 0x32, 0x90, 0x57,
-	0xa3, 0xb5, 0x51, 0x09, 0x96, 0x7d, 0x57, 0x12, 0x6a, 0x42, 0x23, 0x8d, 0x97, 0x7d, 0x17, 0xad,
-	0x43, 0xd6, 0xf5, 0x7b, 0x5e, 0x48, 0xa5, 0xe5, 0x9a, 0xd0, 0x28, 0xe2, 0x28, 0x42, 0xbb, 0x50,
-	0xb0, 0x07, 0x3d, 0x12, 0xf8, 0xb4, 0x3f, 0x94, 0x52, 0x35, 0xa1, 0x51, 0xda, 0xb9, 0xd7, 0x5c,
-	0x38, 0x71, 0xb3, 0x63, 0x87, 0x7d, 0x39, 0xc6, 0xe2, 0x69, 0x1b, 0xfa, 0x0c, 0xf2, 0x8e, 0x4d,
-	0xbd, 0x1e, 0x09, 0xae, 0xa4, 0x34, 0x7f, 0x45, 0xf5, 0x0d, 0xaf, 0x50, 0x22, 0x18, 0x4e, 0x1a,
-	0x90, 0x04, 0xb9, 0x73, 0x3b, 0xa0, 0xbe, 0x17, 0x4a, 0x99, 0x5a, 0xaa, 0x51, 0xc0, 0x71, 0x88,
-	0xca, 0x90, 0x1f, 0x7a, 0xd4, 0x76, 0x6d, 0x6a, 0x4b, 0xd9, 0x9a, 0xd0, 0x28, 0xe0, 0x24, 0x46,
-	0x77, 0x61, 0xd5, 0xf5, 0x18, 0x70, 0xe8, 0x8d, 0xa8, 0xe5, 0xbb, 0x52, 0x8e, 0x03, 0x8a, 0xd3,
-	0xa4, 0xe6, 0xa2, 0x47, 0x50, 0x70, 0xbd, 0x73, 0x12, 0xfa, 0x94, 0x04, 0x52, 0x9e, 0x01, 0x76,
-	0xa5, 0x5f, 0x7e, 0xfe, 0x68, 0x2d, 0x22, 0x5b, 0x76, 0xdd, 0xc0, 0x0b, 0x43, 0x83, 0x06, 0xfe,
-	0xa8, 0x87, 0xa7, 0x50, 0xc6, 0x55, 0xdf, 0xf3, 0x7b, 0x7d, 0x2a, 0x15, 0x6a, 0x42, 0x23, 0x85,
-	0xa3, 0x08, 0x7d, 0x0a, 0x69, 0xc6, 0xb9, 0x04, 0x35, 0xa1, 0xb1, 0xb2, 0x53, 0x6e, 0x4e, 0x04,
-	0x69, 0xc6, 0x82, 0x34, 0xcd, 0x58, 0x90, 0xdd, 0xfc, 0x8b, 0xdf, 0xab, 0x4b, 0xcf, 0xff, 0xa8,
-	0x0a, 0x98, 0x77, 0xa0, 0x0d, 0xc8, 0xd1, 0x4b, 0xab, 0x6f, 0x87, 0x7d, 0x69, 0x65, 0x42, 0x3f,
-	0xbd, 0x64, 0x74, 0xa2, 0x2f, 0x20, 0x1b, 0x52, 0x9b, 0x8e, 0x43, 0xa9, 0xc8, 0x89, 0xfb, 0xe0,
-	0x0d, 0xc4, 0xc5, 0xba, 0x1a, 0x1c, 0x8c, 0xa3, 0x26, 0xf4, 0x21, 0xfc, 0xef, 0x99, 0x4f, 0xfb,
-	0x6e, 0x60, 0x3f, 0xb3, 0x07, 0x56, 0xe0, 0xd9, 0x21, 0x19, 0x49, 0xab, 0x9c, 0x0a, 0x71, 0x5a,
-	0xc0, 0x3c, 0x8f, 0x14, 0x28, 0xc6, 0xb9, 0x91, 0x65, 0x53, 0xa9, 0xf4, 0xd6, 0x6d, 0xa4, 0xf9,
-	0x16, 0x56, 0x92, 0x2e, 0x99, 0xa2, 0xfb, 0x20, 0x4e, 0x5f, 0x12, 0xb1, 0x74, 0x8b, 0xb3, 0x74,
-	0x2b, 0xc9, 0x77, 0x78, 0xba, 0xfe, 0x53, 0x0a, 0x32, 0xbb, 0x36, 0x75, 0xfa, 0x37, 0xcc, 0x88,
-	0x20, 0x1d, 0x10, 0x12, 0x5b, 0x91, 0x3f, 0xa3, 0x3b, 0x00, 0x03, 0xcf, 0x3e, 0xb3, 0x1c, 0x32,
-	0x1e, 0x51, 0xee, 0xc4, 0x34, 0x2e, 0xb0, 0x8c, 0xc2, 0x12, 0xb3, 0x3e, 0x4d, 0xff, 0x7b, 0x9f,
-	0x66, 0xde, 0xd5, 0xa7, 0xff, 0x01, 0x37, 0xd6, 0xbf, 0x84, 0x92, 0x36, 0x72, 0x06, 0xe3, 0xd0,
-	0x27, 0xa3, 0xc3, 0x80, 0x90, 0x33, 0xb4, 0x09, 0xf9, 0x53, 0x26, 0xa1, 0x95, 0xe8, 0x97, 0xe3,
-	0xb1, 0xe6, 0x26, 0x82, 0xf9, 0x23, 0xd7, 0xbb, 0xe4, 0x52, 0x46, 0x82, 0x69, 0x2c, 0xc1, 0x34,
-	0x3e, 0xb7, 0x69, 0x5f, 0x4a, 0xd5, 0x52, 0x4c, 0x63, 0xf6, 0x5c, 0xff, 0x3e, 0x05, 0xc5, 0x63,
-	0x2f, 0xf0, 0xcf, 0x7c, 0xc7, 0xa6, 0x3e, 0x19, 0xfd, 0xe3, 0x5b, 0xaa, 0x0a, 0x2b, 0xf1, 0xad,
-	0xca, 0x26, 0x99, 0xb8, 0x03, 0xe2, 0x94, 0xe6, 0xce, 0xcc, 0x99, 0x9e, 0x9d, 0x73, 0x03, 0x72,
-	0x8e, 0x1d, 0xf2, 0xbe, 0x0c, 0x97, 0x25, 0xcb, 0x42, 0xcd, 0x45, 0x32, 0x64, 0x03, 0x2f, 0x1c,
-	0x0f, 0x28, 0xd7, 0xb3, 0xb4, 0x73, 0xff, 0x0d, 0x66, 0xb8, 0x3e, 0x31, 0xe6, 0x0d, 0x38, 0x6a,
-	0x44, 0x5b, 0x50, 0x18, 0x11, 0xea, 0x4d, 0xb8, 0xcc, 0xf1, 0x91, 0xf3, 0x2c, 0xc1, 0xcf, 0xf6,
-	0x7d, 0x10, 0x1d, 0x32, 0x0e, 0xa8, 0x35, 0xb5, 0xc1, 0x44, 0x77, 0x7c, 0x8b, 0xe7, 0xdb, 0x49,
-	0x1a, 0x7d, 0x0c, 0xf9, 0x0b, 0xbe, 0x8a, 0x17, 0x70, 0x95, 0xff, 0xce, 0x1a, 0x09, 0xf2, 0x9a,
-	0x33, 0x60, 0xa1, 0x33, 0x56, 0xde, 0xd5, 0x19, 0xf5, 0x6f, 0x53, 0x50, 0x54, 0xc6, 0x21, 0x25,
-	0xee, 0x95, 0x7a, 0xc1, 0x06, 0x9b, 0x0a, 0x22, 0xcc, 0x08, 0x52, 0x86, 0x7c, 0xe8, 0x7d, 0x3d,
-	0x66, 0xec, 0x47, 0xd2, 0x27, 0x31, 0xfa, 0x1c, 0xb2, 0xb6, 0xc3, 0xc8, 0x7a, 0xcb, 0xf7, 0x24,
-	0x5a, 0x48, 0xe6, 0x58, 0x1c, 0xf5, 0xa0, 0x3a, 0x14, 0xf9, 0x15, 0xe0, 0x05, 0x8c, 0x9d, 0xc9,
-	0x07, 0xa5, 0x80, 0x67, 0x72, 0xb3, 0xb4, 0x67, 0xe6, 0x68, 0xbf, 0x71, 0x18, 0xb3, 0x0b, 0x0e,
-	0x63, 0x13, 0x32, 0xb6, 0xc3, 0x0e, 0x62, 0xee, 0x2d, 0x6c, 0x4f, 0x60, 0xd7, 0xa8, 0xce, 0x2f,
-	0xa4, 0xba, 0xf0, 0xce, 0x87, 0xf0, 0xba, 0x63, 0x61, 0xc6, 0xb1, 0xdb, 0xdf, 0xc0, 0xea, 0xcc,
-	0x1d, 0x86, 0x2a, 0x50, 0xee, 0xc8, 0x46, 0xc7, 0x92, 0xf7, 0x1f, 0x77, 0xb1, 0x66, 0x76, 0x0e,
-	0xac, 0x23, 0xdd, 0x38, 0x54, 0x15, 0x6d, 0x4f, 0x53, 0xdb, 0xe2, 0x12, 0xda, 0x84, 0xdb, 0x73,
-	0x75, 0xa3, 0x23, 0xef, 0x7c, 0xf2, 0x48, 0x14, 0xd0, 0x16, 0x6c, 0xdc, 0x2c, 0x3d, 0xb4, 0x58,
-	0x71, 0x19, 0xad, 0x03, 0x9a, 0x2f, 0x1e, 0x3c, 0x14, 0x53, 0xdb, 0xbf, 0x0a, 0x90, 0x57, 0xa6,
-	0x1f, 0xe8, 0x35, 0x45, 0x36, 0xd5, 0xc7, 0x5d, 0x7c, 0x32, 0xb7, 0xec, 0x3a, 0xa0, 0xa4, 0xa2,
-	0x74, 0x0f, 0x4f, 0xb0, 0xf6, 0xb8, 0x63, 0x8a, 0x02, 0xda, 0x80, 0xff, 0x27, 0x79, 0xd5, 0x52,
-	0xba, 0xba, 0x89, 0x65, 0xc5, 0x14, 0x97, 0xd1, 0xfb, 0x70, 0x27, 0x29, 0x18, 0x47, 0x87, 0x87,
-	0xfb, 0x27, 0x96, 0xd2, 0x91, 0x35, 0xdd, 0xda, 0xd3, 0x74, 0x59, 0x57, 0x54, 0x31, 0x75, 0xa3,
-	0xf7, 0xe0, 0x40, 0xc5, 0x8a, 0x2a, 0xa6, 0xd1, 0x1a, 0x88, 0x49, 0x21, 0x86, 0x67, 0xd8, 0xce,
-	0x93, 0xac, 0xde, 0x35, 0x65, 0xac, 0x3d, 0x95, 0x4d, 0xad, 0xab, 0x8b, 0x59, 0x84, 0xa0, 0x94,
-	0x94, 0xba, 0x66, 0x47, 0xc5, 0x62, 0x6e, 0x7b, 0x00, 0xa5, 0xd9, 0x2f, 0x29, 0xaa, 0xc2, 0x96,
-	0x7a, 0xac, 0xb5, 0x55, 0x5d, 0x51, 0x2d, 0xc3, 0x94, 0xcd, 0x23, 0x63, 0x6e, 0x93, 0x65, 0x58,
-	0x9f, 0x07, 0xc8, 0x8a, 0xa9, 0x1d, 0xab, 0xa2, 0x80, 0xee, 0xc0, 0xe6, 0x7c, 0xed, 0x89, 0x66,
-	0x76, 0xda, 0x58, 0x7e, 0xa2, 0x8b, 0xcb, 0xdb, 0x3f, 0x08, 0x80, 0x6e, 0x5e, 0x1e, 0xe8, 0x2e,
-	0x54, 0x8f, 0x55, 0xac, 0xed, 0x69, 0x0a, 0x1f, 0xd5, 0xc2, 0xaa, 0x71, 0xb4, 0x6f, 0xce, 0x2d,
-	0x5b, 0x85, 0xad, 0x45, 0xa0, 0x03, 0xd9, 0x54, 0x3a, 0x6a, 0x5b, 0x14, 0x50, 0x1d, 0x2a, 0x0b,
-	0x01, 0x9a, 0x11, 0x63, 0x38, 0xdf, 0x8b, 0x30, 0x7a, 0xd7, 0xb4, 0xf6, 0xba, 0x47, 0x7a, 0x5b,
-	0x4c, 0x6d, 0xff, 0x28, 0xc0, 0xea, 0xcc, 0x41, 0x64, 0x66, 0x53, 0x8e, 0x0c, 0xb3, 0xdb, 0x3e,
-	0xe1, 0x1b, 0xed, 0xea, 0x73, 0x93, 0xdd, 0xac, 0x9b, 0x58, 0xd6, 0x8d, 0x3d, 0x15, 0x63, 0x3e,
-	0xd8, 0x16, 0x6c, 0xcc, 0xd5, 0x65, 0x45, 0x51, 0x0d, 0x83, 0x4f, 0xf4, 0x1e, 0x48, 0x73, 0xc5,
-	0x43, 0xac, 0x1a, 0xaa, 0x6e, 0xaa, 0x6d, 0x31, 0xc5, 0xd5, 0x9c, 0xad, 0x1a, 0xaa, 0xbc, 0xaf,
-	0xb6, 0xc5, 0xf4, 0xae, 0xf6, 0xe2, 0x55, 0x45, 0x78, 0xf9, 0xaa, 0x22, 0xfc, 0xf9, 0xaa, 0x22,
-	0x3c, 0x7f, 0x5d, 0x59, 0x7a, 0xf9, 0xba, 0xb2, 0xf4, 0xdb, 0xeb, 0xca, 0xd2, 0xd3, 0x56, 0xcf,
-	0xa7, 0xfd, 0xf1, 0x69, 0xd3, 0x21, 0xc3, 0xd6, 0xf4, 0x87, 0x7c, 0xfa, 0x74, 0x99, 0xfc, 0x90,
-	0xb7, 0xe8, 0xd5, 0xb9, 0x17, 0x9e, 0x66, 0xf9, 0xe9, 0x7c, 0xf8, 0x57, 0x00, 0x00, 0x00, 0xff,
-	0xff, 0x2a, 0x3e, 0xa6, 0x43, 0xbf, 0x0b, 0x00, 0x00,
+	// 1644 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe4, 0x58, 0x4f, 0x6f, 0xdb, 0xc8,
+	0x15, 0x37, 0xf5, 0x5f, 0x4f, 0xb2, 0xc2, 0x9d, 0x7a, 0x6d, 0xc6, 0x4e, 0x24, 0x55, 0xd9, 0x62,
+	0x15, 0x17, 0x95, 0xb0, 0xce, 0x36, 0x28, 0xd0, 0x2d, 0x5a, 0x9a, 0xa2, 0x2d, 0xa2, 0xb6, 0x64,
+	0x0c, 0xe9, 0x04, 0xd9, 0x43, 0x09, 0x86, 0x1c, 0x4b, 0x2c, 0x24, 0xd1, 0x25, 0x47, 0x4e, 0x7c,
+	0xea, 0xa1, 0x5f, 0x20, 0x9f, 0xa0, 0x40, 0x0f, 0x05, 0x7a, 0xeb, 0xa5, 0x1f, 0x62, 0x8f, 0x41,
+	0x0f, 0x45, 0x4f, 0x6d, 0x91, 0xf4, 0xda, 0xef, 0x50, 0xcc, 0xf0, 0x8f, 0x24, 0x5a, 0x4e, 0x62,
+	0xf4, 0xd8, 0x1b, 0xdf, 0x7b, 0xbf, 0x37, 0xf3, 0xe6, 0xf7, 0xfe, 0xcc, 0x80, 0xf0, 0x05, 0xf5,
+	0xe7, 0x01, 0xb5, 0x5d, 0x7a, 0xdd, 0xfd, 0xf5, 0xdc, 0x71, 0x6d, 0xd7, 0x9a, 0x74, 0xaf, 0xbe,
+	0xea, 0x92, 0x2b, 0xd7, 0x21, 0x33, 0x9b, 0x74, 0x2e, 0x7d, 0x8f, 0x7a, 0xe8, 0xf3, 0x04, 0xd5,
+	0x89, 0x51, 0x9d, 0xab, 0xaf, 0x76, 0xef, 0xdb, 0x5e, 0x30, 0xf5, 0x02, 0x93, 0x83, 0xba, 0xa1,
+	0x10, 0x7a, 0xec, 0x6e, 0x8d, 0xbc, 0x91, 0x17, 0xea, 0xd9, 0x57, 0xa4, 0x6d, 0x8c, 0x3c, 0x6f,
+	0x34, 0x21, 0x5d, 0x2e, 0xbd, 0x9c, 0x5f, 0x74, 0xa9, 0x3b, 0x25, 0x01, 0xb5, 0xa6, 0x97, 0x21,
+	0xa0, 0xf5, 0xa6, 0x00, 0x25, 0x35, 0xda, 0x1b, 0xd5, 0x20, 0xe3, 0x3a, 0x92, 0xd0, 0x14, 0xda,
+	0x39, 0x9c, 0x71, 0x1d, 0xb4, 0x0d, 0x05, 0xc7, 0x1d, 0x91, 0x80, 0x4a, 0x99, 0xa6, 0xd0, 0xae,
+	0xe2, 0x48, 0x42, 0x87, 0x50, 0xb6, 0x26, 0x23, 0xcf, 0x77, 0xe9, 0x78, 0x2a, 0x65, 0x9b, 0x42,
+	0xbb, 0x76, 0xf0, 0x45, 0x67, 0x6d, 0xc4, 0x9d, 0xbe, 0x15, 0x8c, 0xe5, 0x18, 0x8b, 0x17, 0x6e,
+	0xe8, 0xa7, 0x50, 0xb2, 0x2d, 0x4a, 0x46, 0x9e, 0x7f, 0x2d, 0xe5, 0xf8, 0x12, 0x8d, 0x5b, 0x96,
+	0x50, 0x22, 0x18, 0x4e, 0x1c, 0x90, 0x04, 0xc5, 0x4b, 0xcb, 0xa7, 0x2e, 0x09, 0xa4, 0x7c, 0x33,
+	0xdb, 0x2e, 0xe3, 0x58, 0x44, 0xbb, 0x50, 0x9a, 0x12, 0x6a, 0x39, 0x16, 0xb5, 0xa4, 0x42, 0x53,
+	0x68, 0x97, 0x71, 0x22, 0xa3, 0x47, 0xb0, 0xe9, 0x10, 0x06, 0x9c, 0x92, 0x19, 0x35, 0x5d, 0x47,
+	0x2a, 0x72, 0x40, 0x75, 0xa1, 0xd4, 0x1c, 0xf4, 0x14, 0xca, 0x0e, 0xb9, 0xf4, 0x02, 0x97, 0x7a,
+	0xbe, 0x54, 0x62, 0x80, 0x43, 0xe9, 0xaf, 0x7f, 0xf9, 0xd1, 0x56, 0x44, 0xb6, 0xec, 0x38, 0x3e,
+	0x09, 0x02, 0x9d, 0xfa, 0xee, 0x6c, 0x84, 0x17, 0x50, 0xc6, 0xd5, 0x98, 0xb8, 0xa3, 0x31, 0x95,
+	0xca, 0x4d, 0xa1, 0x9d, 0xc5, 0x91, 0x84, 0x7e, 0x02, 0x39, 0xc6, 0xb9, 0x04, 0x4d, 0xa1, 0x5d,
+	0x39, 0xd8, 0xed, 0x84, 0x09, 0xe9, 0xc4, 0x09, 0xe9, 0x18, 0x71, 0x42, 0x0e, 0x4b, 0xdf, 0xfd,
+	0xa3, 0xb1, 0xf1, 0xe6, 0x9f, 0x0d, 0x01, 0x73, 0x0f, 0xb4, 0x03, 0x45, 0xfa, 0xda, 0x1c, 0x5b,
+	0xc1, 0x58, 0xaa, 0x84, 0xf4, 0xd3, 0xd7, 0x8c, 0x4e, 0xf4, 0x33, 0x28, 0x04, 0xd4, 0xa2, 0xf3,
+	0x40, 0xaa, 0x72, 0xe2, 0x7e, 0x70, 0x0b, 0x71, 0x71, 0x5e, 0x75, 0x0e, 0xc6, 0x91, 0x13, 0xfa,
+	0x21, 0x7c, 0xf6, 0xca, 0xa5, 0x63, 0xc7, 0xb7, 0x5e, 0x59, 0x13, 0xd3, 0x27, 0x56, 0xe0, 0xcd,
+	0xa4, 0x4d, 0x4e, 0x85, 0xb8, 0x30, 0x60, 0xae, 0x47, 0x0a, 0x54, 0x63, 0xdd, 0xcc, 0xb4, 0xa8,
+	0x54, 0xfb, 0xe8, 0x31, 0x72, 0xfc, 0x08, 0x95, 0xc4, 0x4b, 0xa6, 0xe8, 0x31, 0x88, 0x8b, 0x45,
+	0x22, 0x96, 0xee, 0x71, 0x96, 0xee, 0x25, 0xfa, 0x7e, 0x48, 0xd7, 0xcf, 0xa1, 0xe0, 0xf9, 0xee,
+	0xc8, 0x9d, 0x49, 0x22, 0xdf, 0xe9, 0xcb, 0xdb, 0x8a, 0xc2, 0xf7, 0x82, 0x40, 0x19, 0x5b, 0xee,
+	0x6c, 0xc8, 0xe1, 0x38, 0x72, 0x43, 0xbf, 0x80, 0xd2, 0x85, 0xe7, 0xbf, 0xb2, 0x7c, 0x27, 0x90,
+	0x3e, 0x6b, 0x66, 0xdb, 0x95, 0x83, 0xfa, 0x2d, 0x4b, 0x1c, 0x85, 0xb0, 0xc3, 0x1c, 0xe3, 0x1d,
+	0x27, 0x5e, 0xad, 0xff, 0x64, 0x40, 0x4c, 0x2f, 0x8f, 0xee, 0x43, 0xc9, 0x66, 0xa2, 0x19, 0x35,
+	0x48, 0x19, 0x17, 0xb9, 0xac, 0x39, 0x2c, 0x4f, 0x97, 0x9e, 0xcf, 0x0b, 0x2a, 0xc3, 0x2d, 0x05,
+	0x26, 0x6a, 0x0e, 0x7a, 0x08, 0x60, 0x8f, 0xad, 0xd9, 0x8c, 0x4c, 0x98, 0x2d, 0xcb, 0x6d, 0xe5,
+	0x48, 0xa3, 0x39, 0xe8, 0x6b, 0xd8, 0x76, 0x48, 0x40, 0xdd, 0x99, 0x45, 0x5d, 0x6f, 0x66, 0x2e,
+	0x41, 0x73, 0x1c, 0xba, 0xb5, 0x64, 0x55, 0x12, 0xaf, 0x5d, 0x28, 0x05, 0xe4, 0x37, 0x73, 0x96,
+	0x57, 0x29, 0xcf, 0x3b, 0x35, 0x91, 0xd1, 0x83, 0xe5, 0xda, 0x0d, 0xab, 0x7f, 0xa9, 0x42, 0x3f,
+	0xa9, 0xfc, 0xdb, 0x20, 0x06, 0xde, 0xdc, 0xb7, 0x89, 0xe9, 0x13, 0xdb, 0xf3, 0x1d, 0x86, 0x2b,
+	0xf1, 0x6d, 0x6a, 0xa1, 0x1e, 0x73, 0xb5, 0xe6, 0xa0, 0x63, 0xa8, 0x46, 0x6b, 0x13, 0x87, 0x55,
+	0x46, 0xf9, 0x0e, 0x05, 0x5e, 0x49, 0x3c, 0x65, 0xda, 0xfa, 0x77, 0x0e, 0x8a, 0x51, 0x2e, 0x52,
+	0x94, 0x09, 0x69, 0xca, 0x96, 0x0f, 0x9f, 0x49, 0x1d, 0x7e, 0x39, 0x43, 0xd9, 0xd5, 0x0c, 0x3d,
+	0x85, 0x72, 0x94, 0x5d, 0xe2, 0x87, 0xe4, 0x7e, 0xa8, 0xa7, 0x13, 0xe8, 0x4d, 0xc6, 0xf2, 0x6b,
+	0x18, 0x5b, 0x34, 0x7e, 0x61, 0x6d, 0xe3, 0x17, 0xef, 0xdc, 0xf8, 0xdf, 0x24, 0xfd, 0x5d, 0xfa,
+	0xe0, 0x6c, 0x8d, 0x48, 0x4b, 0xb5, 0x77, 0x1b, 0x44, 0x9f, 0x4c, 0x3d, 0xba, 0x9c, 0xc1, 0x72,
+	0x98, 0xc1, 0x50, 0x9f, 0x64, 0xf0, 0x11, 0x6c, 0x46, 0xc8, 0xe8, 0x00, 0xc0, 0x0f, 0x50, 0x0d,
+	0x95, 0x51, 0x43, 0xca, 0x50, 0x89, 0x40, 0xfc, 0x34, 0x95, 0x4f, 0xec, 0x7f, 0x08, 0x9d, 0x98,
+	0x1a, 0x6d, 0x41, 0x9e, 0xf8, 0xbe, 0xe7, 0xf3, 0x71, 0x55, 0xc6, 0xa1, 0x80, 0xbe, 0x84, 0x7b,
+	0x3e, 0x09, 0xbc, 0xc9, 0x15, 0x71, 0xe2, 0xfd, 0x37, 0xf9, 0xfe, 0xb5, 0x58, 0x1d, 0x45, 0xa0,
+	0xb2, 0x30, 0x23, 0x20, 0x8f, 0xe1, 0x53, 0x67, 0x50, 0x35, 0x76, 0x63, 0x86, 0xd6, 0x9f, 0xb3,
+	0x90, 0x3f, 0xb4, 0xa8, 0x3d, 0xbe, 0x71, 0xcd, 0x21, 0xc8, 0xf9, 0x9e, 0x17, 0x5f, 0x72, 0xfc,
+	0x9b, 0x15, 0xe2, 0x84, 0x58, 0x17, 0xa6, 0xed, 0xcd, 0x67, 0x94, 0xd7, 0x53, 0x0e, 0x97, 0x99,
+	0x46, 0x61, 0x8a, 0xd5, 0x1b, 0x30, 0xf7, 0xbf, 0xdf, 0x80, 0xf9, 0xbb, 0xde, 0x80, 0xff, 0x07,
+	0xf7, 0x5c, 0xeb, 0x57, 0x50, 0xd3, 0x66, 0xf6, 0x64, 0x1e, 0xb8, 0xde, 0xec, 0xcc, 0xf7, 0xbc,
+	0x0b, 0xd6, 0xe3, 0x2f, 0x59, 0x0a, 0xcd, 0x24, 0x7f, 0x45, 0x2e, 0x87, 0xc3, 0x96, 0x27, 0xcc,
+	0x9d, 0x39, 0xe4, 0x75, 0x34, 0x1c, 0x78, 0xc2, 0x34, 0xa6, 0x60, 0x39, 0xbe, 0xb4, 0xe8, 0x58,
+	0xca, 0x36, 0xb3, 0x2c, 0xc7, 0xec, 0xbb, 0xf5, 0xfb, 0x2c, 0x54, 0x9f, 0x11, 0xdf, 0xbd, 0x70,
+	0x6d, 0x3e, 0x64, 0x3f, 0xf9, 0xfd, 0xd3, 0x80, 0x4a, 0xfc, 0x5e, 0x8b, 0xa7, 0x4d, 0x0e, 0x43,
+	0xac, 0xd2, 0x9c, 0x95, 0x38, 0x73, 0xab, 0x71, 0xee, 0x40, 0xd1, 0xb6, 0x02, 0xb2, 0x98, 0x26,
+	0x05, 0x26, 0x6a, 0x0e, 0x92, 0xa1, 0xe0, 0x93, 0x60, 0x3e, 0x09, 0xe7, 0x48, 0xed, 0xe0, 0xf1,
+	0x2d, 0xc5, 0xb0, 0x1c, 0x31, 0xe6, 0x0e, 0x38, 0x72, 0x44, 0x7b, 0x50, 0x9e, 0xf1, 0x76, 0x66,
+	0x5c, 0x16, 0x79, 0xc8, 0x25, 0xa6, 0xe0, 0xaf, 0x86, 0xc7, 0x20, 0xda, 0xde, 0xdc, 0xa7, 0xe6,
+	0xa2, 0x0c, 0xc2, 0xbc, 0xe3, 0x7b, 0x5c, 0xdf, 0x4b, 0xd4, 0xe8, 0x6b, 0x28, 0x5d, 0xf1, 0x5d,
+	0x88, 0xcf, 0xb3, 0xfc, 0xa1, 0xd2, 0x48, 0x90, 0x4b, 0x95, 0x01, 0x6b, 0x2b, 0xa3, 0x72, 0xd7,
+	0xca, 0x68, 0xfd, 0x2e, 0x0b, 0x55, 0x65, 0x1e, 0x50, 0xcf, 0xb9, 0x56, 0xaf, 0x58, 0x60, 0x8b,
+	0x84, 0x08, 0x2b, 0x09, 0xf9, 0xd0, 0xbd, 0xf0, 0x0d, 0x14, 0x2c, 0x9b, 0x91, 0xf5, 0x91, 0x97,
+	0x6a, 0xb4, 0x91, 0xcc, 0xb1, 0x38, 0xf2, 0x41, 0x2d, 0xa8, 0xf2, 0x11, 0x40, 0x7c, 0xc6, 0xce,
+	0x75, 0x74, 0x35, 0xaf, 0xe8, 0x56, 0x69, 0xcf, 0xa7, 0x68, 0xbf, 0xd1, 0x8c, 0x85, 0x35, 0xcd,
+	0xd8, 0x81, 0xbc, 0x65, 0xb3, 0x46, 0x2c, 0x7e, 0x84, 0xed, 0x10, 0xb6, 0x44, 0x75, 0x69, 0x2d,
+	0xd5, 0xe5, 0x3b, 0x37, 0xe1, 0x72, 0xc5, 0xc2, 0x4a, 0xc5, 0xee, 0xff, 0x16, 0x36, 0x57, 0x66,
+	0x18, 0xaa, 0xc3, 0x6e, 0x5f, 0xd6, 0xfb, 0xa6, 0x7c, 0x72, 0x3c, 0xc4, 0x9a, 0xd1, 0x3f, 0x35,
+	0xcf, 0x07, 0xfa, 0x99, 0xaa, 0x68, 0x47, 0x9a, 0xda, 0x13, 0x37, 0xd0, 0x7d, 0xf8, 0x3c, 0x65,
+	0xd7, 0xfb, 0xf2, 0xc1, 0x8f, 0x9f, 0x8a, 0x02, 0xda, 0x83, 0x9d, 0x9b, 0xa6, 0x27, 0x26, 0x33,
+	0x66, 0xd0, 0x36, 0xa0, 0xb4, 0xf1, 0xf4, 0x89, 0x98, 0xdd, 0xff, 0x9b, 0x00, 0x25, 0x65, 0xf1,
+	0xf4, 0xdf, 0x52, 0x64, 0x43, 0x3d, 0x1e, 0xe2, 0x17, 0xa9, 0x6d, 0xb7, 0x01, 0x25, 0x16, 0x65,
+	0x78, 0xf6, 0x02, 0x6b, 0xc7, 0x7d, 0x43, 0x14, 0xd0, 0x0e, 0x7c, 0x2f, 0xd1, 0xab, 0xa6, 0x32,
+	0x1c, 0x18, 0x58, 0x56, 0x0c, 0x31, 0x83, 0xbe, 0x0f, 0x0f, 0x13, 0x83, 0x7e, 0x7e, 0x76, 0x76,
+	0xf2, 0xc2, 0x54, 0xfa, 0xb2, 0x36, 0x30, 0x8f, 0xb4, 0x81, 0x3c, 0x50, 0x54, 0x31, 0x7b, 0xc3,
+	0xf7, 0xf4, 0x54, 0xc5, 0x8a, 0x2a, 0xe6, 0xd0, 0x16, 0x88, 0x89, 0x21, 0x86, 0xe7, 0xd9, 0xc9,
+	0x13, 0xed, 0x60, 0x68, 0xc8, 0x58, 0xfb, 0x56, 0x36, 0xb4, 0xe1, 0x40, 0x2c, 0x20, 0x04, 0xb5,
+	0xc4, 0x34, 0x34, 0xfa, 0x2a, 0x16, 0x8b, 0xfb, 0x13, 0xa8, 0xad, 0xbe, 0xd1, 0x51, 0x03, 0xf6,
+	0xd4, 0x67, 0x5a, 0x4f, 0x1d, 0x28, 0xaa, 0xa9, 0x1b, 0xb2, 0x71, 0xae, 0xa7, 0x0e, 0xb9, 0x0b,
+	0xdb, 0x69, 0x80, 0xac, 0x18, 0xda, 0x33, 0x55, 0x14, 0xd0, 0x43, 0xb8, 0x9f, 0xb6, 0x3d, 0xd7,
+	0x8c, 0x7e, 0x0f, 0xcb, 0xcf, 0x07, 0x62, 0x66, 0xff, 0x4f, 0x02, 0x6c, 0xae, 0x3c, 0x19, 0x58,
+	0x22, 0x8f, 0x86, 0xf8, 0xb9, 0x8c, 0x7b, 0xeb, 0x37, 0x7b, 0x00, 0x52, 0xca, 0xce, 0xc8, 0x39,
+	0x89, 0x78, 0x6d, 0xc0, 0x5e, 0xca, 0x2a, 0x2b, 0xbf, 0x1c, 0x0c, 0x9f, 0x9f, 0xa8, 0xbd, 0x63,
+	0xb5, 0x27, 0x66, 0x58, 0xac, 0x29, 0x00, 0x56, 0x8f, 0xce, 0x75, 0xb5, 0x27, 0x66, 0xd7, 0x2c,
+	0x6d, 0x68, 0xa7, 0x6a, 0xcf, 0x1c, 0x9e, 0x1b, 0x62, 0x6e, 0xff, 0x0f, 0x02, 0xa0, 0x9b, 0x73,
+	0x0e, 0x3d, 0x82, 0xc6, 0x33, 0x15, 0x6b, 0x47, 0x9a, 0xc2, 0x59, 0x35, 0xb1, 0xaa, 0x9f, 0x9f,
+	0x18, 0xa9, 0xa0, 0x1b, 0xb0, 0xb7, 0x0e, 0x74, 0x2a, 0x1b, 0x4a, 0x5f, 0xed, 0x89, 0x02, 0x6a,
+	0x41, 0x7d, 0x2d, 0x40, 0xd3, 0x63, 0x0c, 0x2f, 0x8d, 0x75, 0x98, 0xc1, 0xd0, 0x30, 0x8f, 0x86,
+	0xe7, 0x83, 0x9e, 0x98, 0xdd, 0xff, 0xa3, 0x00, 0x9b, 0x2b, 0x33, 0x83, 0xd1, 0xa9, 0x9c, 0xeb,
+	0xc6, 0xb0, 0xf7, 0x82, 0xe7, 0x64, 0x38, 0x48, 0x45, 0x76, 0xd3, 0x6e, 0x60, 0x79, 0xa0, 0x1f,
+	0xa9, 0x18, 0xf3, 0xc0, 0xf6, 0x60, 0x27, 0x65, 0x97, 0x15, 0x45, 0xd5, 0x75, 0x1e, 0xd1, 0x03,
+	0x90, 0x52, 0xc6, 0x33, 0xac, 0xea, 0xea, 0xc0, 0xe0, 0x74, 0xb2, 0xc2, 0x5b, 0xb5, 0xea, 0xaa,
+	0x7c, 0xa2, 0xf6, 0xc4, 0xdc, 0xa1, 0xf6, 0xdd, 0xbb, 0xba, 0xf0, 0xf6, 0x5d, 0x5d, 0xf8, 0xd7,
+	0xbb, 0xba, 0xf0, 0xe6, 0x7d, 0x7d, 0xe3, 0xed, 0xfb, 0xfa, 0xc6, 0xdf, 0xdf, 0xd7, 0x37, 0xbe,
+	0xed, 0x8e, 0x5c, 0x3a, 0x9e, 0xbf, 0xec, 0xd8, 0xde, 0xb4, 0xbb, 0xf8, 0x2b, 0xb1, 0xf8, 0x7a,
+	0x9d, 0xfc, 0x95, 0xe8, 0xd2, 0xeb, 0x4b, 0x12, 0xbc, 0x2c, 0xf0, 0x41, 0xf2, 0xe4, 0xbf, 0x01,
+	0x00, 0x00, 0xff, 0xff, 0x58, 0x39, 0x12, 0x4c, 0xc4, 0x10, 0x00, 0x00,
 }
 
 func (m *Evidence) Marshal() (dAtA []byte, err error) {
@@ -921,18 +1291,48 @@ func (m *Evidence) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if len(m.Forwards) > 0 {
+		for iNdEx := len(m.Forwards) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Forwards[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintEvidence(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x1
+			i--
+			dAtA[i] = 0x8a
+		}
+	}
+	if m.Origin != nil {
+		{
+			size, err := m.Origin.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintEvidence(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x1
+		i--
+		dAtA[i] = 0x82
+	}
 	if m.WithdrawnHeight != 0 {
 		i = encodeVarintEvidence(dAtA, i, uint64(m.WithdrawnHeight))
 		i--
 		dAtA[i] = 0x78
 	}
 	if m.WithdrawnAt != nil {
-		n1, err1 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.WithdrawnAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.WithdrawnAt):])
-		if err1 != nil {
-			return 0, err1
+		n2, err2 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.WithdrawnAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.WithdrawnAt):])
+		if err2 != nil {
+			return 0, err2
 		}
-		i -= n1
-		i = encodeVarintEvidence(dAtA, i, uint64(n1))
+		i -= n2
+		i = encodeVarintEvidence(dAtA, i, uint64(n2))
 		i--
 		dAtA[i] = 0x72
 	}
@@ -955,12 +1355,12 @@ func (m *Evidence) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x5a
 	}
-	n2, err2 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
-	if err2 != nil {
-		return 0, err2
+	n3, err3 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
+	if err3 != nil {
+		return 0, err3
 	}
-	i -= n2
-	i = encodeVarintEvidence(dAtA, i, uint64(n2))
+	i -= n3
+	i = encodeVarintEvidence(dAtA, i, uint64(n3))
 	i--
 	dAtA[i] = 0x52
 	if m.Height != 0 {
@@ -1023,6 +1423,205 @@ func (m *Evidence) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *CrossChainOrigin) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *CrossChainOrigin) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *CrossChainOrigin) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	n4, err4 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.DepositedAt, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.DepositedAt):])
+	if err4 != nil {
+		return 0, err4
+	}
+	i -= n4
+	i = encodeVarintEvidence(dAtA, i, uint64(n4))
+	i--
+	dAtA[i] = 0x4a
+	if m.SourceRecordId != 0 {
+		i = encodeVarintEvidence(dAtA, i, uint64(m.SourceRecordId))
+		i--
+		dAtA[i] = 0x40
+	}
+	if len(m.DepartmentId) > 0 {
+		i -= len(m.DepartmentId)
+		copy(dAtA[i:], m.DepartmentId)
+		i = encodeVarintEvidence(dAtA, i, uint64(len(m.DepartmentId)))
+		i--
+		dAtA[i] = 0x3a
+	}
+	if len(m.Depositor) > 0 {
+		i -= len(m.Depositor)
+		copy(dAtA[i:], m.Depositor)
+		i = encodeVarintEvidence(dAtA, i, uint64(len(m.Depositor)))
+		i--
+		dAtA[i] = 0x32
+	}
+	if m.Sequence != 0 {
+		i = encodeVarintEvidence(dAtA, i, uint64(m.Sequence))
+		i--
+		dAtA[i] = 0x28
+	}
+	if len(m.DestinationChannelId) > 0 {
+		i -= len(m.DestinationChannelId)
+		copy(dAtA[i:], m.DestinationChannelId)
+		i = encodeVarintEvidence(dAtA, i, uint64(len(m.DestinationChannelId)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.ChannelId) > 0 {
+		i -= len(m.ChannelId)
+		copy(dAtA[i:], m.ChannelId)
+		i = encodeVarintEvidence(dAtA, i, uint64(len(m.ChannelId)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.PortId) > 0 {
+		i -= len(m.PortId)
+		copy(dAtA[i:], m.PortId)
+		i = encodeVarintEvidence(dAtA, i, uint64(len(m.PortId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ChainId) > 0 {
+		i -= len(m.ChainId)
+		copy(dAtA[i:], m.ChainId)
+		i = encodeVarintEvidence(dAtA, i, uint64(len(m.ChainId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *Forward) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *Forward) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Forward) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ResolvedTime != nil {
+		n5, err5 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.ResolvedTime, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ResolvedTime):])
+		if err5 != nil {
+			return 0, err5
+		}
+		i -= n5
+		i = encodeVarintEvidence(dAtA, i, uint64(n5))
+		i--
+		dAtA[i] = 0x72
+	}
+	if m.ResolvedHeight != 0 {
+		i = encodeVarintEvidence(dAtA, i, uint64(m.ResolvedHeight))
+		i--
+		dAtA[i] = 0x68
+	}
+	if len(m.Error) > 0 {
+		i -= len(m.Error)
+		copy(dAtA[i:], m.Error)
+		i = encodeVarintEvidence(dAtA, i, uint64(len(m.Error)))
+		i--
+		dAtA[i] = 0x62
+	}
+	if m.RemoteTime != nil {
+		n6, err6 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(*m.RemoteTime, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.RemoteTime):])
+		if err6 != nil {
+			return 0, err6
+		}
+		i -= n6
+		i = encodeVarintEvidence(dAtA, i, uint64(n6))
+		i--
+		dAtA[i] = 0x5a
+	}
+	if m.RemoteHeight != 0 {
+		i = encodeVarintEvidence(dAtA, i, uint64(m.RemoteHeight))
+		i--
+		dAtA[i] = 0x50
+	}
+	if m.RemoteRecordId != 0 {
+		i = encodeVarintEvidence(dAtA, i, uint64(m.RemoteRecordId))
+		i--
+		dAtA[i] = 0x48
+	}
+	if m.Status != 0 {
+		i = encodeVarintEvidence(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x40
+	}
+	n7, err7 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
+	if err7 != nil {
+		return 0, err7
+	}
+	i -= n7
+	i = encodeVarintEvidence(dAtA, i, uint64(n7))
+	i--
+	dAtA[i] = 0x3a
+	if m.Height != 0 {
+		i = encodeVarintEvidence(dAtA, i, uint64(m.Height))
+		i--
+		dAtA[i] = 0x30
+	}
+	if len(m.DepartmentId) > 0 {
+		i -= len(m.DepartmentId)
+		copy(dAtA[i:], m.DepartmentId)
+		i = encodeVarintEvidence(dAtA, i, uint64(len(m.DepartmentId)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Forwarder) > 0 {
+		i -= len(m.Forwarder)
+		copy(dAtA[i:], m.Forwarder)
+		i = encodeVarintEvidence(dAtA, i, uint64(len(m.Forwarder)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.ChainId) > 0 {
+		i -= len(m.ChainId)
+		copy(dAtA[i:], m.ChainId)
+		i = encodeVarintEvidence(dAtA, i, uint64(len(m.ChainId)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Sequence != 0 {
+		i = encodeVarintEvidence(dAtA, i, uint64(m.Sequence))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.ChannelId) > 0 {
+		i -= len(m.ChannelId)
+		copy(dAtA[i:], m.ChannelId)
+		i = encodeVarintEvidence(dAtA, i, uint64(len(m.ChannelId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func (m *Batch) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -1050,12 +1649,12 @@ func (m *Batch) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x5a
 	}
-	n3, err3 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
-	if err3 != nil {
-		return 0, err3
+	n8, err8 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
+	if err8 != nil {
+		return 0, err8
 	}
-	i -= n3
-	i = encodeVarintEvidence(dAtA, i, uint64(n3))
+	i -= n8
+	i = encodeVarintEvidence(dAtA, i, uint64(n8))
 	i--
 	dAtA[i] = 0x52
 	if m.Height != 0 {
@@ -1176,12 +1775,12 @@ func (m *Verification) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
-	n4, err4 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
-	if err4 != nil {
-		return 0, err4
+	n9, err9 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
+	if err9 != nil {
+		return 0, err9
 	}
-	i -= n4
-	i = encodeVarintEvidence(dAtA, i, uint64(n4))
+	i -= n9
+	i = encodeVarintEvidence(dAtA, i, uint64(n9))
 	i--
 	dAtA[i] = 0x5a
 	if m.Height != 0 {
@@ -1272,12 +1871,12 @@ func (m *CustodyEvent) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x50
 	}
-	n5, err5 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
-	if err5 != nil {
-		return 0, err5
+	n10, err10 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
+	if err10 != nil {
+		return 0, err10
 	}
-	i -= n5
-	i = encodeVarintEvidence(dAtA, i, uint64(n5))
+	i -= n10
+	i = encodeVarintEvidence(dAtA, i, uint64(n10))
 	i--
 	dAtA[i] = 0x4a
 	if m.Height != 0 {
@@ -1403,6 +2002,114 @@ func (m *Evidence) Size() (n int) {
 	}
 	if m.WithdrawnHeight != 0 {
 		n += 1 + sovEvidence(uint64(m.WithdrawnHeight))
+	}
+	if m.Origin != nil {
+		l = m.Origin.Size()
+		n += 2 + l + sovEvidence(uint64(l))
+	}
+	if len(m.Forwards) > 0 {
+		for _, e := range m.Forwards {
+			l = e.Size()
+			n += 2 + l + sovEvidence(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *CrossChainOrigin) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ChainId)
+	if l > 0 {
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	l = len(m.PortId)
+	if l > 0 {
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	l = len(m.ChannelId)
+	if l > 0 {
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	l = len(m.DestinationChannelId)
+	if l > 0 {
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	if m.Sequence != 0 {
+		n += 1 + sovEvidence(uint64(m.Sequence))
+	}
+	l = len(m.Depositor)
+	if l > 0 {
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	l = len(m.DepartmentId)
+	if l > 0 {
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	if m.SourceRecordId != 0 {
+		n += 1 + sovEvidence(uint64(m.SourceRecordId))
+	}
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.DepositedAt)
+	n += 1 + l + sovEvidence(uint64(l))
+	return n
+}
+
+func (m *Forward) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ChannelId)
+	if l > 0 {
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	if m.Sequence != 0 {
+		n += 1 + sovEvidence(uint64(m.Sequence))
+	}
+	l = len(m.ChainId)
+	if l > 0 {
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	l = len(m.Forwarder)
+	if l > 0 {
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	l = len(m.DepartmentId)
+	if l > 0 {
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	if m.Height != 0 {
+		n += 1 + sovEvidence(uint64(m.Height))
+	}
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time)
+	n += 1 + l + sovEvidence(uint64(l))
+	if m.Status != 0 {
+		n += 1 + sovEvidence(uint64(m.Status))
+	}
+	if m.RemoteRecordId != 0 {
+		n += 1 + sovEvidence(uint64(m.RemoteRecordId))
+	}
+	if m.RemoteHeight != 0 {
+		n += 1 + sovEvidence(uint64(m.RemoteHeight))
+	}
+	if m.RemoteTime != nil {
+		l = github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.RemoteTime)
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	l = len(m.Error)
+	if l > 0 {
+		n += 1 + l + sovEvidence(uint64(l))
+	}
+	if m.ResolvedHeight != 0 {
+		n += 1 + sovEvidence(uint64(m.ResolvedHeight))
+	}
+	if m.ResolvedTime != nil {
+		l = github_com_cosmos_gogoproto_types.SizeOfStdTime(*m.ResolvedTime)
+		n += 1 + l + sovEvidence(uint64(l))
 	}
 	return n
 }
@@ -2009,6 +2716,818 @@ func (m *Evidence) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		case 16:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Origin", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Origin == nil {
+				m.Origin = &CrossChainOrigin{}
+			}
+			if err := m.Origin.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 17:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Forwards", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Forwards = append(m.Forwards, Forward{})
+			if err := m.Forwards[len(m.Forwards)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvidence(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *CrossChainOrigin) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvidence
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: CrossChainOrigin: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: CrossChainOrigin: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChainId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChainId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PortId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PortId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChannelId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChannelId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DestinationChannelId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DestinationChannelId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sequence", wireType)
+			}
+			m.Sequence = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Sequence |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Depositor", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Depositor = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DepartmentId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DepartmentId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SourceRecordId", wireType)
+			}
+			m.SourceRecordId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SourceRecordId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DepositedAt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.DepositedAt, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvidence(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *Forward) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvidence
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: Forward: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: Forward: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChannelId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChannelId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sequence", wireType)
+			}
+			m.Sequence = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Sequence |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChainId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChainId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Forwarder", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Forwarder = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DepartmentId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DepartmentId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Height", wireType)
+			}
+			m.Height = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Height |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Time", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.Time, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= ForwardStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 9:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RemoteRecordId", wireType)
+			}
+			m.RemoteRecordId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.RemoteRecordId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 10:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RemoteHeight", wireType)
+			}
+			m.RemoteHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.RemoteHeight |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 11:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RemoteTime", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.RemoteTime == nil {
+				m.RemoteTime = new(time.Time)
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(m.RemoteTime, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 12:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Error", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Error = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 13:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ResolvedHeight", wireType)
+			}
+			m.ResolvedHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ResolvedHeight |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 14:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ResolvedTime", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvidence
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvidence
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.ResolvedTime == nil {
+				m.ResolvedTime = new(time.Time)
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(m.ResolvedTime, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvidence(dAtA[iNdEx:])

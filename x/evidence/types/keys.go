@@ -8,6 +8,10 @@ const (
 	ModuleName = "judicial"
 	// StoreKey is the KV store key of the module.
 	StoreKey = ModuleName
+	// PortID is the IBC port of the judicial application.
+	PortID = ModuleName
+	// Version is the version of the judicial application's channels.
+	Version = "judicial-1"
 )
 
 // Store prefixes. Each key's layout is given next to it; numbers are never
@@ -44,4 +48,11 @@ var (
 	CustodyKey = collections.NewPrefix(13)
 	// CustodyNextKey: digest → last custody sequence used.
 	CustodyNextKey = collections.NewPrefix(14)
+	// EvidenceByChainKey: (sending chain id, id) → ∅, for deposits received
+	// over IBC.
+	EvidenceByChainKey = collections.NewPrefix(15)
+	// ForwardsInFlightKey: (channel id, packet sequence) → id of the record a
+	// forward in flight belongs to; removed when its acknowledgement or
+	// timeout arrives.
+	ForwardsInFlightKey = collections.NewPrefix(16)
 )

@@ -1,9 +1,11 @@
 package types_test
 
 import (
+	"crypto/sha256"
 	"encoding/hex"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -53,9 +55,56 @@ func TestParamsValidate(t *testing.T) {
 		"parties over cap":     func(p *types.Params) { p.MaxParties = types.MaxPartiesCap + 1 },
 		"one-leaf batches":     func(p *types.Params) { p.MaxBatchLeaves = 1 },
 		"batch leaves at 2^64": func(p *types.Params) { p.MaxBatchLeaves = ^uint64(0) },
+		"forward timeout 0":    func(p *types.Params) { p.ForwardTimeout = 0 },
+		"forward timeout long": func(p *types.Params) { p.ForwardTimeout = types.MaxForwardTimeout + time.Second },
+		"no forwards":          func(p *types.Params) { p.MaxForwards = 0 },
+		"forwards over cap":    func(p *types.Params) { p.MaxForwards = types.MaxForwardsCap + 1 },
+		"empty chain id":       func(p *types.Params) { p.AccreditedChains = []string{""} },
+		"chain id with space":  func(p *types.Params) { p.AccreditedChains = []string{"court 1"} },
+		"chain id too long":    func(p *types.Params) { p.AccreditedChains = []string{strings.Repeat("c", 51)} },
+		"chain twice":          func(p *types.Params) { p.AccreditedChains = []string{"court-1", "bank-1", "court-1"} },
 	} {
 		p := types.DefaultParams()
 		mutate(&p)
 		require.ErrorIs(t, p.Validate(), types.ErrInvalidParams, name)
 	}
+}
+
+func TestDepositPacketRoundTrip(t *testing.T) {
+	digest := sha256.Sum256([]byte("contract"))
+	d := types.DepositPacketData{
+		Digest: digest[:], Algorithm: types.HashAlgorithm_HASH_ALGORITHM_SHA256, Category: types.Category_CATEGORY_E_CONTRACT,
+		Parties: []string{"did:web:bank.example"}, Metadata: "loan 7", Depositor: "cosmos1x", DepartmentId: "loans",
+		SourceRecordId: 7, DepositedAt: time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC),
+	}
+	bz, err := d.GetBytes()
+	require.NoError(t, err)
+	// The wire form is proto3 JSON with the proto field names.
+	require.Contains(t, string(bz), `"source_record_id":"7"`)
+	require.Contains(t, string(bz), `"algorithm":"HASH_ALGORITHM_SHA256"`)
+	got, err := types.ParseDepositPacket(bz)
+	require.NoError(t, err)
+	require.Equal(t, d, got)
+	require.NoError(t, got.Validate(types.DefaultParams()))
+
+	for name, bad := range map[string][]byte{
+		"empty":         nil,
+		"not JSON":      []byte("deposit"),
+		"unknown field": []byte(`{"colour":"red"}`),
+		"too big":       make([]byte, types.MaxPacketBytes+1),
+	} {
+		_, err := types.ParseDepositPacket(bad)
+		require.ErrorIs(t, err, types.ErrInvalidPacket, name)
+	}
+
+	ack := types.DepositAcknowledgement{RecordId: 3, Height: 40, Time: d.DepositedAt}
+	bz, err = ack.GetBytes()
+	require.NoError(t, err)
+	gotAck, err := types.ParseDepositAcknowledgement(bz)
+	require.NoError(t, err)
+	require.Equal(t, ack, gotAck)
+	_, err = types.ParseDepositAcknowledgement([]byte(`{"record_id":"0"}`))
+	require.ErrorIs(t, err, types.ErrInvalidPacket)
+	_, err = types.ParseDepositAcknowledgement([]byte(`[]`))
+	require.ErrorIs(t, err, types.ErrInvalidPacket)
 }

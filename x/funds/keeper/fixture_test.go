@@ -105,7 +105,7 @@ func newFixture(t *testing.T) *fixture {
 	bk := bankkeeper.NewBaseKeeper(cdc, runtime.NewKVStoreService(bankKey), ak, blocked, gov, log.NewNopLogger())
 	idk := identitykeeper.NewKeeper(cdc, runtime.NewKVStoreService(idKey), ac, gov)
 	require.NoError(t, idk.InitGenesis(ctx, identitytypes.DefaultGenesis()))
-	jk := judicialkeeper.NewKeeper(cdc, runtime.NewKVStoreService(jKey), ac, gov, idk)
+	jk := judicialkeeper.NewKeeper(cdc, runtime.NewKVStoreService(jKey), ac, gov, idk, nil)
 	require.NoError(t, jk.InitGenesis(ctx, judicialtypes.DefaultGenesis()))
 	newKeeper := func(key *storetypes.KVStoreKey) keeper.Keeper {
 		return keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, gov, idk, jk, bk, ak, nil)

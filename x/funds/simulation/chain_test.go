@@ -87,7 +87,7 @@ func newSimChain(t *testing.T, seed int64) *simChain {
 	bk := bankkeeper.NewBaseKeeper(cdc, runtime.NewKVStoreService(bankKey), ak, blocked, gov, log.NewNopLogger())
 	idk := identitykeeper.NewKeeper(cdc, runtime.NewKVStoreService(idKey), ac, gov)
 	require.NoError(t, idk.InitGenesis(ctx, identitytypes.DefaultGenesis()))
-	jk := judicialkeeper.NewKeeper(cdc, runtime.NewKVStoreService(jKey), ac, gov, idk)
+	jk := judicialkeeper.NewKeeper(cdc, runtime.NewKVStoreService(jKey), ac, gov, idk, nil)
 	require.NoError(t, jk.InitGenesis(ctx, judicialtypes.DefaultGenesis()))
 	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, gov, idk, jk, bk, ak, nil)
 	r := rand.New(rand.NewSource(seed))
