@@ -56,9 +56,11 @@ type SimulatedAppModule struct {
 }
 
 // WeightedOperationsX registers a message factory for every message of the
-// module but MsgUpdateParams, which only governance sends (ProposalMsgsX).
-// The weights are the defaults; a simulation params file overrides them
-// with op_weight_<name>.
+// module but MsgUpdateParams, which only governance sends (ProposalMsgsX),
+// and MsgForwardDeposit: the simulator runs one chain with no IBC channel,
+// so a forward could only fail; app/judicial_ibc_test.go and the two-chain
+// test forward between real chains. The weights are the defaults; a
+// simulation params file overrides them with op_weight_<name>.
 func (am SimulatedAppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
 	k, id := am.keeper, am.identity
 	reg.Add(weights.Get("msg_judicial_deposit", 40), simulation.MsgDepositFactory(k, id))
