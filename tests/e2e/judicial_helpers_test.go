@@ -16,6 +16,7 @@ const judicialCodespace = "judicial"
 const (
 	codeAlreadyDeposited = 7
 	codeInvalidResult    = 15
+	codeInvalidChannel   = 22
 )
 
 // genesisDepartment is a top-level department written into the identity

@@ -98,14 +98,20 @@ func TestJudicialDeposits(t *testing.T) {
 		c.mustSucceed(t, notFound)
 	})
 
-	step(t, "refusals: a duplicate deposit, MATCHED without a deposit", func(t *testing.T) {
+	step(t, "refusals: a duplicate deposit, MATCHED without a deposit, a forward over no channel", func(t *testing.T) {
 		duplicate := c.send(t, "notary-admin", "judicial", "deposit", contractDigest, "sha256", "e-contract")
 		matchedAbsent := c.send(t, "court-admin", "judicial", "record-verification", absent, caseID, "matched")
+		noChannel := c.send(t, "notary-admin", "judicial", "forward", strconv.FormatUint(depositID, 10), "channel-0")
 		tx := c.mustFail(t, duplicate, judicialCodespace, codeAlreadyDeposited)
 		if want := fmt.Sprintf("record %d", depositID); !strings.Contains(tx.RawLog, want) {
 			t.Fatalf("duplicate deposit: raw log %q does not name the first deposit (%s)", tx.RawLog, want)
 		}
 		c.mustFail(t, matchedAbsent, judicialCodespace, codeInvalidResult)
+		// This chain has no IBC channel: the forward is refused, saying so.
+		tx = c.mustFail(t, noChannel, judicialCodespace, codeInvalidChannel)
+		if !strings.Contains(tx.RawLog, "channel-0") {
+			t.Fatalf("forward over no channel: raw log %q does not name the channel", tx.RawLog)
+		}
 	})
 
 	// Five files, two in a subdirectory; photos/site-1.jpg (leaf 2) is the one proven.
@@ -293,6 +299,14 @@ func TestJudicialDeposits(t *testing.T) {
 		mustGetJSON(t, api+"/departments/"+notaryDept+"/deposits", http.StatusOK, &deposits)
 		if len(deposits.Evidence) != 1 || uint64(deposits.Evidence[0].ID) != depositID || hex.EncodeToString(deposits.Evidence[0].Digest) != contractDigest {
 			t.Fatalf("deposits of %s: %+v; want only record %d", notaryDept, deposits.Evidence, depositID)
+		}
+
+		var fromCourt struct {
+			Evidence []judicialEvidence `json:"evidence"`
+		}
+		mustGetJSON(t, api+"/chains/court-1/deposits", http.StatusOK, &fromCourt)
+		if len(fromCourt.Evidence) != 0 {
+			t.Fatalf("deposits received from court-1: %+v; want none", fromCourt.Evidence)
 		}
 
 		var byCase struct {
