@@ -73,19 +73,9 @@ func sendToCity(t *testing.T, path *ibctesting.Path, bankChain *ibctesting.TestC
 	require.NoError(t, err)
 	packet, err := ibctesting.ParseV1PacketFromEvents(res.Events)
 	require.NoError(t, err)
-	require.NoError(t, path.EndpointB.UpdateClient())
-	res, err = path.EndpointB.RecvPacketWithResult(packet)
-	require.NoError(t, err)
-	ackBz, err := ibctesting.ParseAckFromEvents(res.Events)
-	require.NoError(t, err)
-	var events []string
-	for _, e := range res.Events {
-		events = append(events, e.Type)
-	}
+	ack, ackBz, events := receive(t, path.EndpointB, packet)
 	require.NoError(t, path.EndpointA.UpdateClient())
 	require.NoError(t, path.EndpointA.AcknowledgePacket(packet, ackBz))
-	var ack channeltypes.Acknowledgement
-	require.NoError(t, transfertypes.ModuleCdc.UnmarshalJSON(ackBz, &ack))
 	return ack, events
 }
 

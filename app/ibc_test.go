@@ -15,6 +15,7 @@ import (
 
 	transfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
 	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
+	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
 	ibctesting "github.com/cosmos/ibc-go/v11/testing"
 )
 
@@ -25,6 +26,25 @@ func ibcTestingApps(t *testing.T) ibctesting.AppCreator {
 		a := New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()))
 		return a, a.DefaultGenesis()
 	}
+}
+
+// receive updates dst's client of the sending chain, has dst receive packet
+// and returns the acknowledgement it wrote, decoded, with its bytes and the
+// event types of the receiving transaction.
+func receive(t *testing.T, dst *ibctesting.Endpoint, packet channeltypes.Packet) (channeltypes.Acknowledgement, []byte, []string) {
+	t.Helper()
+	require.NoError(t, dst.UpdateClient())
+	res, err := dst.RecvPacketWithResult(packet)
+	require.NoError(t, err)
+	ackBz, err := ibctesting.ParseAckFromEvents(res.Events)
+	require.NoError(t, err)
+	var events []string
+	for _, e := range res.Events {
+		events = append(events, e.Type)
+	}
+	var ack channeltypes.Acknowledgement
+	require.NoError(t, channeltypes.SubModuleCdc.UnmarshalJSON(ackBz, &ack))
+	return ack, ackBz, events
 }
 
 // TestTransferBetweenTwoChains opens an ICS-20 channel between two TrustCity

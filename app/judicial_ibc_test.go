@@ -111,20 +111,9 @@ func (n judicialNet) forward(t *testing.T, chain *ibctesting.TestChain, id uint6
 func (n judicialNet) relay(t *testing.T, from *ibctesting.TestChain, packet channeltypes.Packet) (channeltypes.Acknowledgement, []string) {
 	t.Helper()
 	src := n.end(from)
-	dst := src.Counterparty
-	require.NoError(t, dst.UpdateClient())
-	res, err := dst.RecvPacketWithResult(packet)
-	require.NoError(t, err)
-	ackBz, err := ibctesting.ParseAckFromEvents(res.Events)
-	require.NoError(t, err)
-	var events []string
-	for _, e := range res.Events {
-		events = append(events, e.Type)
-	}
+	ack, ackBz, events := receive(t, src.Counterparty, packet)
 	require.NoError(t, src.UpdateClient())
 	require.NoError(t, src.AcknowledgePacket(packet, ackBz))
-	var ack channeltypes.Acknowledgement
-	require.NoError(t, channeltypes.SubModuleCdc.UnmarshalJSON(ackBz, &ack))
 	return ack, events
 }
 
@@ -301,13 +290,7 @@ func (n judicialNet) receiveRaw(t *testing.T, data []byte) channeltypes.Acknowle
 	require.NoError(t, err)
 	packet := channeltypes.NewPacket(data, seq, judicialtypes.PortID, n.path.EndpointA.ChannelID,
 		judicialtypes.PortID, n.path.EndpointB.ChannelID, clienttypes.ZeroHeight(), timeout)
-	require.NoError(t, n.path.EndpointB.UpdateClient())
-	res, err := n.path.EndpointB.RecvPacketWithResult(packet)
-	require.NoError(t, err)
-	ackBz, err := ibctesting.ParseAckFromEvents(res.Events)
-	require.NoError(t, err)
-	var ack channeltypes.Acknowledgement
-	require.NoError(t, channeltypes.SubModuleCdc.UnmarshalJSON(ackBz, &ack))
+	ack, _, _ := receive(t, n.path.EndpointB, packet)
 	return ack
 }
 
