@@ -89,13 +89,13 @@ bankchain: ## Build the bank chain of the two-chain network (tests/bankchain) in
 relayer: ## Build the Go relayer pinned in scripts/relayer into build/rly
 	cd scripts/relayer && GOWORK=off $(GO) build -o $(BUILDDIR)/rly github.com/cosmos/relayer/v2
 
-ibc-localnet: build bankchain relayer ## Run TrustCity and a bank chain linked by the relayer (.ibc-localnet), in the foreground
+ibc-localnet: build bankchain relayer ## Run TrustCity, a bank chain and the court chain court-1 linked by the relayer (.ibc-localnet), in the foreground
 	BIN=$(BINARY) BANK_BIN=$(BUILDDIR)/bankchain RLY_BIN=$(BUILDDIR)/rly bash scripts/ibc-localnet.sh
 
-test-ibc: build bankchain relayer ## Run the two-chain end-to-end test on the network of ibc-localnet (fixed ports: no local chain may run)
+test-ibc: build bankchain relayer ## Run the IBC end-to-end test (funds from the bank chain, evidence between TrustCity and the court chain) on the network of ibc-localnet (fixed ports: no local chain may run)
 	TRUSTCITYD_BIN=$(BINARY) BANKCHAIN_BIN=$(BUILDDIR)/bankchain RLY_BIN=$(BUILDDIR)/rly $(GO) test -count=1 -timeout 20m -v ./tests/ibcnet/...
 
-ibc-localnet-reset: ## Delete the two-chain network's data, keys and link (.ibc-localnet)
+ibc-localnet-reset: ## Delete the IBC network's data, keys and links (.ibc-localnet)
 	rm -rf .ibc-localnet
 
 clean: ## Remove build output and local chains

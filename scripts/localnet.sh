@@ -7,6 +7,20 @@ set -euo pipefail
 BIN=${BIN:-./build/trustcityd}
 HOME_DIR=${LOCALNET_HOME:-./.localnet}
 CHAIN_ID=${CHAIN_ID:-trustcity-local-1}
+# The node's ports (all on loopback but P2P; Prometheus only if enabled): a
+# second chain on the same host, as in scripts/ibc-localnet.sh, sets its own.
+# They and the accredited chains below are written when the chain is created
+# and kept afterwards.
+RPC_PORT=${RPC_PORT:-26657}
+P2P_PORT=${P2P_PORT:-26656}
+API_PORT=${API_PORT:-1317}
+GRPC_PORT=${GRPC_PORT:-9090}
+PPROF_PORT=${PPROF_PORT:-6060}
+PROMETHEUS_PORT=${PROMETHEUS_PORT:-26660}
+# Chain ids, space-separated, written into the judicial params'
+# accredited_chains: the chains whose deposits this chain accepts over IBC and
+# to which its deposits may be forwarded. None by default.
+JUDICIAL_ACCREDITED_CHAINS=${JUDICIAL_ACCREDITED_CHAINS:-}
 DENOM=utcity
 DEMO_KEYS=(alice bob carol)
 # Keys of the public-funds walkthrough of README.md ("Walkthrough: public
@@ -158,19 +172,40 @@ if [ ! -f "$HOME_DIR/config/genesis.json" ]; then
     echo "could not write the demo members into $genesis (no empty identity members list found)" >&2
     exit 1
   fi
+  # Accredited chains: replace the empty accredited_chains list of the
+  # judicial params.
+  if [ -n "$JUDICIAL_ACCREDITED_CHAINS" ]; then
+    read -r -a accredited <<<"$JUDICIAL_ACCREDITED_CHAINS"
+    for chain in "${accredited[@]}"; do
+      if ! [[ "$chain" =~ ^[A-Za-z0-9._-]+$ ]]; then
+        echo "JUDICIAL_ACCREDITED_CHAINS: '$chain' is not a chain id (letters, digits, . _ -)" >&2
+        exit 1
+      fi
+    done
+    sed -i.bak -e '/^    "judicial": {/,/"accredited_chains": \[\]/ s|"accredited_chains": \[\]|"accredited_chains": '"$(json_list "" "${accredited[@]}")"'|' "$genesis"
+    rm -f "$genesis.bak"
+    if ! grep -q '"accredited_chains": \["' "$genesis"; then
+      echo "could not write the accredited chains into $genesis (no empty judicial accredited_chains list found)" >&2
+      exit 1
+    fi
+  fi
   "$BIN" genesis validate "$genesis" --home "$HOME_DIR" >/dev/null
 
   "$BIN" config set app minimum-gas-prices "0$DENOM" --home "$HOME_DIR"
   "$BIN" config set app api.enable true --home "$HOME_DIR"
   "$BIN" config set app api.enabled-unsafe-cors true --home "$HOME_DIR"
   "$BIN" config set app api.swagger true --home "$HOME_DIR"
-  "$BIN" config set app api.address "tcp://127.0.0.1:1317" --home "$HOME_DIR"
-  "$BIN" config set app grpc.address "127.0.0.1:9090" --home "$HOME_DIR"
-  "$BIN" config set comet rpc.laddr "tcp://127.0.0.1:26657" --home "$HOME_DIR"
+  "$BIN" config set app api.address "tcp://127.0.0.1:$API_PORT" --home "$HOME_DIR"
+  "$BIN" config set app grpc.address "127.0.0.1:$GRPC_PORT" --home "$HOME_DIR"
+  "$BIN" config set comet rpc.laddr "tcp://127.0.0.1:$RPC_PORT" --home "$HOME_DIR"
+  "$BIN" config set comet p2p.laddr "tcp://0.0.0.0:$P2P_PORT" --home "$HOME_DIR"
+  "$BIN" config set comet rpc.pprof_laddr "localhost:$PPROF_PORT" --home "$HOME_DIR"
+  "$BIN" config set comet instrumentation.prometheus_listen_addr ":$PROMETHEUS_PORT" --home "$HOME_DIR"
   "$BIN" config set comet consensus.timeout_commit 1s --home "$HOME_DIR"
   "$BIN" config set comet rpc.cors_allowed_origins '["*"]' --home "$HOME_DIR"
   "$BIN" config set client chain-id "$CHAIN_ID" --home "$HOME_DIR"
   "$BIN" config set client keyring-backend test --home "$HOME_DIR"
+  "$BIN" config set client node "tcp://127.0.0.1:$RPC_PORT" --home "$HOME_DIR"
 fi
 
 department_lines=""
@@ -187,9 +222,9 @@ done
 cat <<MSG
 
 TrustCity local chain $CHAIN_ID (home $HOME_DIR)
-  CometBFT RPC  http://127.0.0.1:26657
-  REST API      http://127.0.0.1:1317   (OpenAPI: http://127.0.0.1:1317/swagger/)
-  gRPC          127.0.0.1:9090
+  CometBFT RPC  http://127.0.0.1:$RPC_PORT
+  REST API      http://127.0.0.1:$API_PORT   (OpenAPI: http://127.0.0.1:$API_PORT/swagger/)
+  gRPC          127.0.0.1:$GRPC_PORT
 Demo keys (test keyring, mnemonics in $HOME_DIR/<name>.key.json): validator ${DEMO_KEYS[*]} ${FUNDS_KEYS[*]}
   e.g. $BIN keys list --home $HOME_DIR --keyring-backend test
        $BIN tx bank send alice \$($BIN keys show bob -a --home $HOME_DIR --keyring-backend test) 1000$DENOM --home $HOME_DIR --yes
