@@ -83,7 +83,7 @@ localnet-multi: build ## Run four validators on loopback in the background (.loc
 localnet-multi-stop: ## Stop the four validators started by localnet-multi
 	BIN=$(BINARY) bash scripts/localnet-multi.sh stop
 
-bankchain: ## Build the bank chain of the two-chain network (tests/bankchain) into build/
+bankchain: ## Build the bank chain of the IBC network (tests/bankchain) into build/
 	$(GO) build -o $(BUILDDIR)/bankchain ./tests/bankchain
 
 relayer: ## Build the Go relayer pinned in scripts/relayer into build/rly

@@ -1,4 +1,4 @@
-// Command bankchain is the bank chain of TrustCity's two-chain network: a
+// Command bankchain is the bank chain of TrustCity's IBC network: a
 // plain Cosmos SDK chain with IBC and ICS-20 that is not TrustCity, built
 // from ibc-go's own testing application (github.com/cosmos/ibc-go/v11/
 // testing/simapp). It carries the SDK's standard node and client commands

@@ -53,7 +53,7 @@ func start(t *testing.T) *network {
 	for _, env := range []string{"TRUSTCITYD_BIN", "BANKCHAIN_BIN", "RLY_BIN"} {
 		bins[env] = os.Getenv(env)
 		if bins[env] == "" {
-			t.Skipf("the two-chain test needs %s (run it with make test-ibc)", env)
+			t.Skipf("the IBC network test needs %s (run it with make test-ibc)", env)
 		}
 	}
 	root, err := filepath.Abs("../..")
