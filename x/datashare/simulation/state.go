@@ -12,7 +12,6 @@ import (
 
 	"github.com/trustcity/trustcity/x/datashare/keeper"
 	"github.com/trustcity/trustcity/x/datashare/types"
-	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
 	"github.com/trustcity/trustcity/x/internal/collutil"
 	"github.com/trustcity/trustcity/x/internal/simactors"
 )
@@ -51,42 +50,11 @@ type controlled struct {
 	signers []simsx.SimAccount
 }
 
-// identityKeeper returns x/identity's keeper when identity is one.
-func identityKeeper(identity types.IdentityKeeper) (identitykeeper.Keeper, bool) {
-	switch k := identity.(type) {
-	case identitykeeper.Keeper:
-		return k, true
-	case *identitykeeper.Keeper:
-		return *k, k != nil
-	default:
-		return identitykeeper.Keeper{}, false
-	}
-}
-
 // controlledDids returns the active DIDs simulation accounts control (as
 // AuthorizeController confirms), in DID order, each with those accounts in
 // address order. See the comment at the top of this file.
 func controlledDids(ctx context.Context, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]controlled, error) {
-	ik, ok := identityKeeper(identity)
-	if !ok {
-		return nil, nil
-	}
-	byDid := map[string][]simsx.SimAccount{}
-	err := ik.DidsByController.Walk(ctx, nil, func(key collections.Pair[sdk.AccAddress, string]) (bool, error) {
-		addr, err := testData.AddressCodec().BytesToString(key.K1())
-		if err != nil {
-			return true, err
-		}
-		if !testData.HasAccount(addr) {
-			return false, nil
-		}
-		did, err := identity.AuthorizeController(ctx, key.K1(), key.K2())
-		if err != nil {
-			return false, nil //nolint:nilerr // not controlled (any more), or deactivated
-		}
-		byDid[did] = append(byDid[did], testData.GetAccount(reporter, addr))
-		return false, nil
-	})
+	byDid, err := simactors.ControlledDids(ctx, identity, testData, reporter)
 	if err != nil {
 		return nil, err
 	}

@@ -3,14 +3,13 @@ package simulation
 import (
 	"context"
 
-	"cosmossdk.io/collections"
-
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	"github.com/trustcity/trustcity/x/funds/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // eligible is a credential valid now whose subject DID simulation accounts
@@ -20,44 +19,16 @@ type eligible struct {
 	beneficiaries []simsx.SimAccount
 }
 
-// controlledDids maps each active DID simulation accounts control (as
-// AuthorizeController confirms) to those accounts, in address order. It
-// reads x/identity's controller index, so with another identity keeper it
-// finds none (see the comment at the top of state.go).
-func controlledDids(ctx context.Context, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) (map[string][]simsx.SimAccount, error) {
-	ik, ok := identityKeeper(identity)
-	if !ok {
-		return nil, nil
-	}
-	out := map[string][]simsx.SimAccount{}
-	err := ik.DidsByController.Walk(ctx, nil, func(key collections.Pair[sdk.AccAddress, string]) (bool, error) {
-		addr, err := testData.AddressCodec().BytesToString(key.K1())
-		if err != nil {
-			return true, err
-		}
-		if !testData.HasAccount(addr) {
-			return false, nil
-		}
-		did, err := identity.AuthorizeController(ctx, key.K1(), key.K2())
-		if err != nil {
-			return false, nil //nolint:nilerr // not controlled (any more), or deactivated
-		}
-		out[did] = append(out[did], testData.GetAccount(reporter, addr))
-		return false, nil
-	})
-	return out, err
-}
-
 // eligibleCredentials returns the credentials VerifyCredential finds valid
 // now, of a type a program may require (types.ValidateCredentialType under
 // maxLen), whose subject DID simulation accounts control, in id order; only
 // those of credType when it is not empty.
 func eligibleCredentials(ctx context.Context, identity types.IdentityKeeper, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter, credType string, maxLen uint32) ([]eligible, error) {
-	ik, ok := identityKeeper(identity)
+	ik, ok := simactors.IdentityKeeper(identity)
 	if !ok {
 		return nil, nil
 	}
-	dids, err := controlledDids(ctx, identity, testData, reporter)
+	dids, err := simactors.ControlledDids(ctx, identity, testData, reporter)
 	if err != nil || len(dids) == 0 {
 		return nil, err
 	}

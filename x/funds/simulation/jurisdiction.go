@@ -5,12 +5,13 @@ import (
 
 	"github.com/trustcity/trustcity/x/funds/types"
 	identitytypes "github.com/trustcity/trustcity/x/identity/types"
+	"github.com/trustcity/trustcity/x/internal/simactors"
 )
 
 // departments returns every department of x/identity, in id order; none
 // with another identity keeper (see the comment at the top of state.go).
 func departments(ctx context.Context, identity types.IdentityKeeper) ([]identitytypes.Department, error) {
-	ik, ok := identityKeeper(identity)
+	ik, ok := simactors.IdentityKeeper(identity)
 	if !ok {
 		return nil, nil
 	}

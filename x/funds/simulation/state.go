@@ -8,7 +8,6 @@ import (
 
 	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
 	"github.com/trustcity/trustcity/x/funds/types"
-	identitykeeper "github.com/trustcity/trustcity/x/identity/keeper"
 )
 
 // The factories find their signers by asking x/identity, through the
@@ -56,18 +55,6 @@ func otherAccount(r *rand.Rand, testData *simsx.ChainDataSource, addr string) st
 		i = (i + 1 + r.Intn(len(all)-1)) % len(all)
 	}
 	return all[i].AddressBech32
-}
-
-// identityKeeper returns x/identity's keeper when identity is one.
-func identityKeeper(identity types.IdentityKeeper) (identitykeeper.Keeper, bool) {
-	switch k := identity.(type) {
-	case identitykeeper.Keeper:
-		return k, true
-	case *identitykeeper.Keeper:
-		return *k, k != nil
-	default:
-		return identitykeeper.Keeper{}, false
-	}
 }
 
 // judicialKeeper returns x/evidence's keeper when judicial is one.
