@@ -1,13 +1,9 @@
 package e2e
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -50,52 +46,33 @@ type treeMember struct {
 // derived from them. Every other value is kept as it was (numbers included).
 func setIdentityTree(t testing.TB, home string, depts []treeDepartment, members []treeMember) {
 	t.Helper()
-	path := filepath.Join(home, "config", "genesis.json")
-	bz, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading genesis: %v", err)
-	}
-	var genesis map[string]any
-	dec := json.NewDecoder(bytes.NewReader(bz))
-	dec.UseNumber()
-	if err := dec.Decode(&genesis); err != nil {
-		t.Fatalf("decoding genesis: %v", err)
-	}
-	identity, ok := lookupJSON(genesis, "app_state", "identity").(map[string]any)
-	if !ok {
-		t.Fatalf("genesis has no app_state.identity object")
-	}
-	genesisTime, _ := genesis["genesis_time"].(string)
-	depth := map[string]int{}
-	list := make([]any, len(depts))
-	for i, d := range depts {
-		depth[d.id] = 1
-		if d.parent != "" {
-			pd, ok := depth[d.parent]
-			if !ok {
-				t.Fatalf("department %s: parent %s must be listed before it", d.id, d.parent)
+	editGenesis(t, home, func(genesis map[string]any) {
+		identity := genesisObject(t, genesis, "app_state", "identity")
+		genesisTime, _ := genesis["genesis_time"].(string)
+		depth := map[string]int{}
+		list := make([]any, len(depts))
+		for i, d := range depts {
+			depth[d.id] = 1
+			if d.parent != "" {
+				pd, ok := depth[d.parent]
+				if !ok {
+					t.Fatalf("department %s: parent %s must be listed before it", d.id, d.parent)
+				}
+				depth[d.id] = pd + 1
 			}
-			depth[d.id] = pd + 1
+			list[i] = map[string]any{
+				"id": d.id, "name": d.name, "parent_id": d.parent, "admin": d.admin, "roles": orEmpty(d.roles),
+				"credential_types": orEmpty(d.credentialTypes), "status": "DEPARTMENT_STATUS_ACTIVE", "metadata": "", "did": "",
+				"depth": depth[d.id], "created_height": "0", "created_at": genesisTime,
+			}
 		}
-		list[i] = map[string]any{
-			"id": d.id, "name": d.name, "parent_id": d.parent, "admin": d.admin, "roles": orEmpty(d.roles),
-			"credential_types": orEmpty(d.credentialTypes), "status": "DEPARTMENT_STATUS_ACTIVE", "metadata": "", "did": "",
-			"depth": depth[d.id], "created_height": "0", "created_at": genesisTime,
+		identity["departments"] = list
+		mlist := make([]any, len(members))
+		for i, m := range members {
+			mlist[i] = map[string]any{"department_id": m.department, "address": m.address, "roles": orEmpty(m.roles)}
 		}
-	}
-	identity["departments"] = list
-	mlist := make([]any, len(members))
-	for i, m := range members {
-		mlist[i] = map[string]any{"department_id": m.department, "address": m.address, "roles": orEmpty(m.roles)}
-	}
-	identity["members"] = mlist
-	out, err := json.MarshalIndent(genesis, "", "  ")
-	if err != nil {
-		t.Fatalf("encoding genesis: %v", err)
-	}
-	if err := os.WriteFile(path, out, 0o644); err != nil {
-		t.Fatalf("writing genesis: %v", err)
-	}
+		identity["members"] = mlist
+	})
 }
 
 // orEmpty turns a nil list into an empty one, so the JSON holds [] rather

@@ -158,6 +158,20 @@ func (c chainClient) run(t testing.TB, from string, args ...string) chainTx {
 // seconds. Every other value is kept as it was (numbers included).
 func setGovPeriods(t testing.TB, home string, voting time.Duration, minDeposit string) {
 	t.Helper()
+	editGenesis(t, home, func(genesis map[string]any) {
+		params := genesisObject(t, genesis, "app_state", "gov", "params")
+		params["voting_period"] = durationString(voting)
+		params["max_deposit_period"] = durationString(voting)
+		// The expedited period must be shorter than the regular one.
+		params["expedited_voting_period"] = durationString(voting / 2)
+		params["min_deposit"] = []any{map[string]any{"denom": denom, "amount": strings.TrimSuffix(minDeposit, denom)}}
+	})
+}
+
+// editGenesis decodes the genesis in home (numbers kept as written), lets
+// change edit it and writes it back.
+func editGenesis(t testing.TB, home string, change func(genesis map[string]any)) {
+	t.Helper()
 	path := filepath.Join(home, "config", "genesis.json")
 	bz, err := os.ReadFile(path)
 	if err != nil {
@@ -169,15 +183,7 @@ func setGovPeriods(t testing.TB, home string, voting time.Duration, minDeposit s
 	if err := dec.Decode(&genesis); err != nil {
 		t.Fatalf("decoding genesis: %v", err)
 	}
-	params, ok := lookupJSON(genesis, "app_state", "gov", "params").(map[string]any)
-	if !ok {
-		t.Fatalf("genesis has no app_state.gov.params object")
-	}
-	params["voting_period"] = durationString(voting)
-	params["max_deposit_period"] = durationString(voting)
-	// The expedited period must be shorter than the regular one.
-	params["expedited_voting_period"] = durationString(voting / 2)
-	params["min_deposit"] = []any{map[string]any{"denom": denom, "amount": strings.TrimSuffix(minDeposit, denom)}}
+	change(genesis)
 	out, err := json.MarshalIndent(genesis, "", "  ")
 	if err != nil {
 		t.Fatalf("encoding genesis: %v", err)
@@ -185,6 +191,17 @@ func setGovPeriods(t testing.TB, home string, voting time.Duration, minDeposit s
 	if err := os.WriteFile(path, out, 0o644); err != nil {
 		t.Fatalf("writing genesis: %v", err)
 	}
+}
+
+// genesisObject returns the JSON object of genesis at keys, failing the test
+// when there is none.
+func genesisObject(t testing.TB, genesis map[string]any, keys ...string) map[string]any {
+	t.Helper()
+	obj, ok := lookupJSON(genesis, keys...).(map[string]any)
+	if !ok {
+		t.Fatalf("genesis has no %s object", strings.Join(keys, "."))
+	}
+	return obj
 }
 
 // lookupJSON walks nested JSON objects along keys; nil when a key is absent.

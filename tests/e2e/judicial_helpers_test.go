@@ -1,10 +1,6 @@
 package e2e
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -27,42 +23,15 @@ type genesisDepartment struct {
 }
 
 // setGenesisDepartments replaces the departments of the identity genesis
-// in home with top-level departments, created at the genesis time. Every
-// other value is kept as it was (numbers included).
+// in home with top-level departments, created at the genesis time, and
+// leaves it without members (see setIdentityTree).
 func setGenesisDepartments(t testing.TB, home string, depts ...genesisDepartment) {
 	t.Helper()
-	path := filepath.Join(home, "config", "genesis.json")
-	bz, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading genesis: %v", err)
-	}
-	var genesis map[string]any
-	dec := json.NewDecoder(bytes.NewReader(bz))
-	dec.UseNumber()
-	if err := dec.Decode(&genesis); err != nil {
-		t.Fatalf("decoding genesis: %v", err)
-	}
-	identity, ok := lookupJSON(genesis, "app_state", "identity").(map[string]any)
-	if !ok {
-		t.Fatalf("genesis has no app_state.identity object")
-	}
-	genesisTime, _ := genesis["genesis_time"].(string)
-	list := make([]any, len(depts))
+	tree := make([]treeDepartment, len(depts))
 	for i, d := range depts {
-		list[i] = map[string]any{
-			"id": d.id, "name": d.name, "parent_id": "", "admin": d.admin, "roles": d.roles,
-			"credential_types": []string{}, "status": "DEPARTMENT_STATUS_ACTIVE", "metadata": "", "did": "",
-			"depth": 1, "created_height": "0", "created_at": genesisTime,
-		}
+		tree[i] = treeDepartment{id: d.id, name: d.name, admin: d.admin, roles: d.roles}
 	}
-	identity["departments"] = list
-	out, err := json.MarshalIndent(genesis, "", "  ")
-	if err != nil {
-		t.Fatalf("encoding genesis: %v", err)
-	}
-	if err := os.WriteFile(path, out, 0o644); err != nil {
-		t.Fatalf("writing genesis: %v", err)
-	}
+	setIdentityTree(t, home, tree, nil)
 }
 
 // outputField returns the value of a "key: value" line of CLI output.
