@@ -19,6 +19,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/trustcity/trustcity/testutil/keepertest"
+	"github.com/trustcity/trustcity/testutil/simfactory"
 	"github.com/trustcity/trustcity/x/datashare"
 	"github.com/trustcity/trustcity/x/datashare/keeper"
 	"github.com/trustcity/trustcity/x/datashare/simulation"
@@ -144,28 +145,12 @@ type noBalances struct{}
 func (noBalances) SpendableCoins(context.Context, sdk.AccAddress) sdk.Coins { return nil }
 func (noBalances) IsSendEnabledDenom(context.Context, string) bool          { return true }
 
-// run builds a message with f, as the simulator does, and delivers it
-// through the Msg service. It returns the message and the response, or nil
-// when f skipped.
+// run builds a message with f and delivers it through the Msg service
+// (simfactory.Run). The signer must be the message's.
 func (c *simChain) run(t *testing.T, f simsx.SimMsgFactoryX) (sdk.Msg, any) {
 	t.Helper()
 	testData := simsx.NewChainDataSource(c.ctx, c.r, moduleAccounts{}, noBalances{}, keepertest.AddressCodec(), c.accs...)
-	reporter := simsx.NewBasicSimulationReporter().WithScope(f.MsgType())
-	signers, msg := f.Create()(c.ctx, testData, reporter)
-	if reporter.IsSkipped() {
-		return nil, nil
-	}
-	if _, proposal := msg.(*types.MsgUpdateParams); !proposal {
-		require.Len(t, signers, 1)
-		signer, ok := msg.(interface{ GetSigner() string })
-		require.True(t, ok, "%T", msg)
-		require.Equal(t, signers[0].AddressBech32, signer.GetSigner())
-	}
-	ctx, write := c.ctx.CacheContext() // a failed message leaves no trace, as in a transaction
-	res, err := deliver(ctx, c.msg, msg)
-	require.NoError(t, err, "%T %v", msg, msg)
-	write()
-	return msg, res
+	return simfactory.Run(t, c.ctx, testData, f, func(ctx context.Context, msg sdk.Msg) (any, error) { return deliver(ctx, c.msg, msg) })
 }
 
 func deliver(ctx context.Context, m types.MsgServer, msg sdk.Msg) (any, error) {
@@ -244,41 +229,11 @@ func factories(k keeper.Keeper, id types.IdentityKeeper) []simsx.SimMsgFactoryX 
 	}
 }
 
-// weightedFactories are the factories the module registers, with their
-// weights.
-type weightedFactories []struct {
-	weight uint32
-	f      simsx.SimMsgFactoryX
-}
-
-func (w *weightedFactories) Add(weight uint32, f simsx.SimMsgFactoryX) {
-	*w = append(*w, struct {
-		weight uint32
-		f      simsx.SimMsgFactoryX
-	}{weight, f})
-}
-
-// pick draws a factory with probability proportional to its weight.
-func (w weightedFactories) pick(r *rand.Rand) simsx.SimMsgFactoryX {
-	total := 0
-	for _, x := range w {
-		total += int(x.weight)
-	}
-	n := r.Intn(total)
-	for _, x := range w {
-		if n < int(x.weight) {
-			return x.f
-		}
-		n -= int(x.weight)
-	}
-	panic("unreachable")
-}
-
 // moduleFactories returns the factories and default weights the module's
 // WeightedOperationsX registers over the chain's keepers.
-func moduleFactories(t *testing.T, c *simChain) weightedFactories {
+func moduleFactories(t *testing.T, c *simChain) simfactory.Weighted {
 	t.Helper()
-	var reg weightedFactories
+	var reg simfactory.Weighted
 	defaults := simsx.WeightSourceFn(func(_ string, weight uint32) uint32 { return weight })
 	datashare.NewAppModule(testCodec(), c.k).WithSimulationIdentity(c.idk).WeightedOperationsX(defaults, &reg)
 	return reg
@@ -323,7 +278,7 @@ func TestFactoriesBuildMessagesThatSucceed(t *testing.T) {
 			msg, _ := c.run(t, params)
 			require.NotNil(t, msg)
 		}
-		msg, res := c.run(t, weighted.pick(c.r))
+		msg, res := c.run(t, weighted.Pick(c.r))
 		if msg == nil {
 			delivered["skipped"]++
 			continue

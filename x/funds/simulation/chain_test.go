@@ -28,6 +28,7 @@ import (
 
 	"github.com/trustcity/trustcity/app"
 	"github.com/trustcity/trustcity/testutil/keepertest"
+	"github.com/trustcity/trustcity/testutil/simfactory"
 	judicialkeeper "github.com/trustcity/trustcity/x/evidence/keeper"
 	judicialtypes "github.com/trustcity/trustcity/x/evidence/types"
 	"github.com/trustcity/trustcity/x/funds/keeper"
@@ -183,29 +184,12 @@ func (moduleAccounts) GetModuleAddress(name string) sdk.AccAddress {
 	return authtypes.NewModuleAddress(name)
 }
 
-// run builds a message with f, as the simulator does, and delivers it
-// through the Msg service in a branch of the state, written only when it
-// succeeds (as a transaction's). It returns the message and the response,
-// or nil when f skipped. The signer must be the message's.
+// run builds a message with f and delivers it through the Msg service
+// (simfactory.Run). The signer must be the message's.
 func (c *simChain) run(t *testing.T, f simsx.SimMsgFactoryX) (sdk.Msg, any) {
 	t.Helper()
 	testData := simsx.NewChainDataSource(c.ctx, c.r, moduleAccounts{}, c.bank, keepertest.AddressCodec(), c.accs...)
-	reporter := simsx.NewBasicSimulationReporter().WithScope(f.MsgType())
-	signers, msg := f.Create()(c.ctx, testData, reporter)
-	if reporter.IsSkipped() {
-		return nil, nil
-	}
-	if _, proposal := msg.(*types.MsgUpdateParams); !proposal {
-		require.Len(t, signers, 1)
-		signer, ok := msg.(interface{ GetSigner() string })
-		require.True(t, ok, "%T", msg)
-		require.Equal(t, signers[0].AddressBech32, signer.GetSigner())
-	}
-	ctx, write := c.ctx.CacheContext()
-	res, err := deliver(ctx, c.msg, msg)
-	require.NoError(t, err, "%T %v", msg, msg)
-	write()
-	return msg, res
+	return simfactory.Run(t, c.ctx, testData, f, func(ctx context.Context, msg sdk.Msg) (any, error) { return deliver(ctx, c.msg, msg) })
 }
 
 func deliver(ctx context.Context, m types.MsgServer, msg sdk.Msg) (any, error) {

@@ -1,7 +1,6 @@
 package simulation_test
 
 import (
-	"math/rand"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -13,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/kv"
 
 	"github.com/trustcity/trustcity/testutil/keepertest"
+	"github.com/trustcity/trustcity/testutil/simfactory"
 	"github.com/trustcity/trustcity/x/funds"
 	"github.com/trustcity/trustcity/x/funds/keeper"
 	"github.com/trustcity/trustcity/x/funds/simulation"
@@ -36,40 +36,10 @@ func factories(k keeper.Keeper, id types.IdentityKeeper, j types.JudicialKeeper)
 	}
 }
 
-// weightedFactories are the factories the module registers, with their
-// weights.
-type weightedFactories []struct {
-	weight uint32
-	f      simsx.SimMsgFactoryX
-}
-
-func (w *weightedFactories) Add(weight uint32, f simsx.SimMsgFactoryX) {
-	*w = append(*w, struct {
-		weight uint32
-		f      simsx.SimMsgFactoryX
-	}{weight, f})
-}
-
-// pick draws a factory with probability proportional to its weight.
-func (w weightedFactories) pick(r *rand.Rand) simsx.SimMsgFactoryX {
-	total := 0
-	for _, x := range w {
-		total += int(x.weight)
-	}
-	n := r.Intn(total)
-	for _, x := range w {
-		if n < int(x.weight) {
-			return x.f
-		}
-		n -= int(x.weight)
-	}
-	panic("unreachable")
-}
-
 // moduleFactories returns the factories and default weights the module's
 // WeightedOperationsX registers over the chain's keepers.
-func moduleFactories(c *simChain) weightedFactories {
-	var reg weightedFactories
+func moduleFactories(c *simChain) simfactory.Weighted {
+	var reg simfactory.Weighted
 	defaults := simsx.WeightSourceFn(func(_ string, weight uint32) uint32 { return weight })
 	funds.NewAppModule(testCodec(), c.k).WithSimulation(c.idk, c.jk).WeightedOperationsX(defaults, &reg)
 	return reg
@@ -158,7 +128,7 @@ func TestFactoriesBuildMessagesThatSucceed(t *testing.T) {
 			msg, _ := c.run(t, params)
 			require.NotNil(t, msg)
 		}
-		msg, res := c.run(t, weighted.pick(c.r))
+		msg, res := c.run(t, weighted.Pick(c.r))
 		if msg == nil {
 			delivered["skipped"]++
 			continue
@@ -253,12 +223,12 @@ func TestFactoriesWithOtherKeepers(t *testing.T) {
 	c.world(t)
 	id := struct{ types.IdentityKeeper }{c.idk}
 	j := struct{ types.JudicialKeeper }{c.jk}
-	var weighted weightedFactories
+	var weighted simfactory.Weighted
 	defaults := simsx.WeightSourceFn(func(_ string, weight uint32) uint32 { return weight })
 	funds.NewAppModule(testCodec(), c.k).WithSimulation(id, j).WeightedOperationsX(defaults, &weighted)
 	delivered := map[string]int{}
 	for range 600 {
-		msg, _ := c.run(t, weighted.pick(c.r))
+		msg, _ := c.run(t, weighted.Pick(c.r))
 		if msg == nil {
 			continue
 		}
